@@ -1,0 +1,197 @@
+/**
+ * Facts: what one extractor saw in one file. Plain JSON, so `--dump-facts` and snapshot tests work.
+ * Extractors never see other files; linking facts across files is the resolve stage's job.
+ */
+import type { Evidence } from './location.js';
+import type { ExportedValue, FoldedValue } from './value.js';
+
+interface FactBase {
+  /** Where the fact was seen; `file` is repo-relative POSIX. */
+  location: Evidence;
+  /** Id of the extractor that produced it (provenance). */
+  extractor: string;
+}
+
+/** A module import: `import`, `export … from`, `import()`, `require()`. */
+export interface ImportFact extends FactBase {
+  kind: 'import';
+  specifier: string;
+  importKind: 'static' | 'dynamic' | 'require' | 'reexport';
+  /** `import type` / `export type`: erased at run time, but still source coupling. */
+  typeOnly: boolean;
+}
+
+/** An outbound synchronous HTTP request made by code. */
+export interface HttpCallFact extends FactBase {
+  kind: 'http-call';
+  /** Client family: `fetch`, `axios`, `got`, `nestjs-http`, … */
+  client: string;
+  /** Upper-case HTTP method when known (`GET`, `POST`), else null. */
+  method: string | null;
+  /** The full URL (base URL of an instance joined with the path), constant-folded. */
+  url: FoldedValue;
+}
+
+/** A server listening on a port (`app.listen(3000)`), used to map `localhost:PORT` to a service. */
+export interface ListenFact extends FactBase {
+  kind: 'listen';
+  port: FoldedValue;
+}
+
+/** A module-level exported constant (`export const config = {…}`, `export default {…}`). */
+export interface ExportedValueFact extends FactBase {
+  kind: 'exported-value';
+  /** Export name; `default` for the default export. */
+  name: string;
+  value: ExportedValue;
+}
+
+/** A package.json. */
+export interface PackageFact extends FactBase {
+  kind: 'package';
+  /** Directory of the package.json, repo-relative (`.` for the root). */
+  dir: string;
+  name: string | null;
+  private: boolean;
+  /** `workspaces` globs (array form or `{ packages }` form). */
+  workspaces: string[];
+  /** Runtime dependency names (`dependencies`). */
+  dependencies: string[];
+  /** Development dependency names (`devDependencies`). */
+  devDependencies: string[];
+  /** Script names with their command. */
+  scripts: Record<string, string>;
+  /** `main`, when present. */
+  main: string | null;
+  /** Whether the package declares `bin`. */
+  hasBin: boolean;
+}
+
+/** Workspace globs from `pnpm-workspace.yaml` or `lerna.json`. */
+export interface WorkspaceGlobsFact extends FactBase {
+  kind: 'workspace-globs';
+  /** Directory that holds the declaring file, repo-relative. */
+  dir: string;
+  globs: string[];
+}
+
+/** One `KEY=value` (or `KEY: value`) environment entry, from any manifest. */
+export interface EnvEntry {
+  name: string;
+  /** The literal value, when given inline. */
+  value: string | null;
+  /** `valueFrom` references in Kubernetes. */
+  from?: { kind: 'configMap' | 'secret'; name: string; key: string };
+  location: Evidence;
+}
+
+/** An entry in a `.env`-style file. */
+export interface EnvFileFact extends FactBase {
+  kind: 'env-file';
+  /** Directory that holds the file, repo-relative. */
+  dir: string;
+  entries: EnvEntry[];
+}
+
+/** A published or exposed port mapping. */
+export interface PortMapping {
+  /** Host port (compose `ports: "3001:3000"` → 3001), when published. */
+  published: number | null;
+  /** Port inside the container. */
+  target: number;
+}
+
+/** A docker-compose service. */
+export interface ComposeServiceFact extends FactBase {
+  kind: 'compose-service';
+  name: string;
+  /** Build context directory, repo-relative, when the service is built from source. */
+  buildContext: string | null;
+  /** Dockerfile path, repo-relative, when given. */
+  dockerfile: string | null;
+  image: string | null;
+  /** Extra DNS names: `container_name`, `hostname`, network `aliases`. */
+  hostnames: string[];
+  ports: PortMapping[];
+  environment: EnvEntry[];
+  /** `env_file` paths, repo-relative. */
+  envFiles: string[];
+  dependsOn: string[];
+}
+
+/** A Kubernetes workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod). */
+export interface K8sWorkloadFact extends FactBase {
+  kind: 'k8s-workload';
+  workloadKind: string;
+  name: string;
+  namespace: string;
+  /** Pod template labels, matched by Service selectors. */
+  podLabels: Record<string, string>;
+  containers: {
+    name: string;
+    image: string | null;
+    ports: number[];
+    env: EnvEntry[];
+    envFrom: { kind: 'configMap' | 'secret'; name: string }[];
+  }[];
+}
+
+/** A Kubernetes Service. */
+export interface K8sServiceFact extends FactBase {
+  kind: 'k8s-service';
+  name: string;
+  namespace: string;
+  serviceType: string;
+  selector: Record<string, string>;
+  ports: { port: number; targetPort: number | null; nodePort: number | null }[];
+}
+
+/** A Kubernetes ConfigMap or Secret (Secret values are decoded but never reported). */
+export interface K8sConfigFact extends FactBase {
+  kind: 'k8s-config';
+  configKind: 'configMap' | 'secret';
+  name: string;
+  namespace: string;
+  entries: EnvEntry[];
+}
+
+/** A Dockerfile. */
+export interface DockerfileFact extends FactBase {
+  kind: 'dockerfile';
+  /** Directory that holds the Dockerfile, repo-relative. */
+  dir: string;
+  exposes: number[];
+  /** `ENV` entries. */
+  environment: EnvEntry[];
+}
+
+/** A tsconfig/jsconfig with module-resolution settings. */
+export interface TsconfigFact extends FactBase {
+  kind: 'tsconfig';
+  dir: string;
+  /** `baseUrl`, repo-relative, when set. */
+  baseUrl: string | null;
+  /** `paths` with targets made repo-relative. */
+  paths: Record<string, string[]>;
+  /** `extends` as written, when a relative path. */
+  extends: string | null;
+}
+
+/** Everything an extractor can report. */
+export type Fact =
+  | ImportFact
+  | HttpCallFact
+  | ListenFact
+  | ExportedValueFact
+  | PackageFact
+  | WorkspaceGlobsFact
+  | EnvFileFact
+  | ComposeServiceFact
+  | K8sWorkloadFact
+  | K8sServiceFact
+  | K8sConfigFact
+  | DockerfileFact
+  | TsconfigFact;
+
+export type FactKind = Fact['kind'];
+export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
