@@ -11,3 +11,4 @@ export type * from './finding.js';
 export type * from './rule.js';
 export type * from './result.js';
 export { SCHEMA_VERSION } from './result.js';
+export type * from './analyze.js';
