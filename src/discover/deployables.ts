@@ -1,0 +1,212 @@
+/** Deploy signals: which folders compose, Kubernetes, Dockerfiles, layout or server dependencies mark as deployable. */
+import type {
+  AnalysisError,
+  ComposeServiceFact,
+  DockerfileFact,
+  K8sWorkloadFact,
+  PackageFact,
+  ServiceEvidence,
+} from '../types/index.js';
+import { imageBaseName, nameMatchScore, unscopedName } from './naming.js';
+import { basenameOf, compareStrings, dirnameOf, displayPath, isWithin, normalizeRelative } from './paths.js';
+
+/** Parent folders whose children are deployables by convention. */
+const LAYOUT_FOLDERS = new Set(['services', 'apps', 'microservices', 'backend']);
+
+/** Runtime dependencies that make a package with a `start` script a server. */
+const SERVER_FRAMEWORKS = [
+  'express',
+  'fastify',
+  '@nestjs/core',
+  'koa',
+  '@hapi/hapi',
+  'hono',
+  'restify',
+  '@nestjs/microservices',
+  'next',
+];
+
+/** What discovery knows about the repository before deciding. */
+export interface DeployContext {
+  /** package.json facts by normalized folder. */
+  packages: Map<string, PackageFact>;
+  /** Folders that declare workspaces. */
+  workspaceRoots: Set<string>;
+  /** Roots given in config `services` (already normalized and known to exist). */
+  configRoots: Set<string>;
+  /** Whether a folder without a package.json holds JS/TS code that no enclosing package owns. */
+  isLooseCodeFolder(dir: string): boolean;
+  dockerfiles: DockerfileFact[];
+  compose: ComposeServiceFact[];
+  workloads: K8sWorkloadFact[];
+}
+
+/** A folder with at least one deploy signal, and the deployment units that run it. */
+export interface Deployable {
+  dir: string;
+  evidence: ServiceEvidence[];
+  compose: ComposeServiceFact[];
+  workloads: K8sWorkloadFact[];
+}
+
+/**
+ * Collects deploy signals per folder. First the signals that name a folder directly (Dockerfile, compose build
+ * path, layout, server dependency); then the ones that name it only by image or service name, matched against
+ * package folders, configured roots and the folders found so far.
+ */
+export function findDeployables(ctx: DeployContext): { deployables: Map<string, Deployable>; errors: AnalysisError[] } {
+  const found = new Map<string, Deployable>();
+  const errors: AnalysisError[] = [];
+  const eligible = (dir: string): boolean =>
+    ctx.configRoots.has(dir) || (!ctx.workspaceRoots.has(dir) && (ctx.packages.has(dir) || ctx.isLooseCodeFolder(dir)));
+  const entry = (dir: string): Deployable => {
+    let deployable = found.get(dir);
+    if (deployable === undefined) {
+      deployable = { dir, evidence: [], compose: [], workloads: [] };
+      found.set(dir, deployable);
+    }
+    return deployable;
+  };
+
+  for (const fact of ctx.dockerfiles) {
+    const dir = normalizeRelative(fact.dir);
+    if (dir === null || !eligible(dir)) continue;
+    entry(dir).evidence.push({ file: fact.location.file, line: 1, kind: 'dockerfile', detail: `Dockerfile in ${displayPath(dir)}` });
+  }
+
+  const unresolvedBuilds: ComposeServiceFact[] = [];
+  for (const fact of ctx.compose) {
+    if (fact.buildContext === null && fact.dockerfile === null) continue;
+    const dir = resolveBuild(fact, eligible);
+    if (dir === null) {
+      unresolvedBuilds.push(fact);
+      continue;
+    }
+    const target = entry(dir);
+    target.evidence.push({ ...fact.location, kind: 'compose-build', detail: `${composeLabel(fact)} builds ${displayPath(dir)}` });
+    target.compose.push(fact);
+  }
+
+  for (const [dir, pkg] of ctx.packages) {
+    if (!eligible(dir)) continue;
+    const at = { file: pkg.location.file, line: 1 };
+    const parent = dirnameOf(dir);
+    if (dir !== '.' && LAYOUT_FOLDERS.has(basenameOf(parent)) && (dirnameOf(parent) === '.' || ctx.workspaceRoots.has(dirnameOf(parent)))) {
+      entry(dir).evidence.push({ ...at, kind: 'layout', detail: `package in the ${displayPath(parent)}/* layout` });
+    }
+    const frameworks = SERVER_FRAMEWORKS.filter((name) => pkg.dependencies.includes(name));
+    if (frameworks.length > 0 && pkg.scripts['start'] !== undefined) {
+      entry(dir).evidence.push({ ...at, kind: 'server-dependency', detail: `depends on ${frameworks.join(', ')} and has a start script` });
+    }
+  }
+
+  // Folders that an image or service name may refer to; the ones with a direct signal win ties.
+  // Snapshotted so that a match made below cannot change how later matches break ties.
+  const direct = new Set(found.keys());
+  const pool = [...new Set([...ctx.packages.keys(), ...ctx.configRoots, ...direct])].filter(eligible).sort(compareStrings);
+  const byName = (name: string): string | 'ambiguous' | null => bestMatch(name, pool, ctx.packages, direct);
+
+  for (const fact of unresolvedBuilds) {
+    const dir = byName(fact.name);
+    if (dir === 'ambiguous') errors.push(ambiguity(fact.location, `compose service ${displayPath(fact.name)}`));
+    if (dir === null || dir === 'ambiguous') continue;
+    const target = entry(dir);
+    const detail = `${composeLabel(fact)} builds from ${buildLabel(fact)}; matched by its name`;
+    target.evidence.push({ ...fact.location, kind: 'compose-build', detail });
+    target.compose.push(fact);
+  }
+
+  for (const fact of ctx.compose) {
+    if (fact.buildContext !== null || fact.dockerfile !== null || fact.image === null) continue;
+    const base = imageBaseName(fact.image);
+    const dir = base === null ? null : byName(base);
+    if (dir === 'ambiguous') errors.push(ambiguity(fact.location, `image ${displayPath(fact.image)}`));
+    if (dir === null || dir === 'ambiguous') continue;
+    // Compose images have no evidence kind of their own; `compose-build` is the compose one, the detail says "runs".
+    const target = entry(dir);
+    target.evidence.push({ ...fact.location, kind: 'compose-build', detail: `${composeLabel(fact)} runs image ${displayPath(fact.image)}` });
+    target.compose.push(fact);
+  }
+
+  for (const fact of ctx.workloads) {
+    for (const container of fact.containers) {
+      const base = container.image === null ? null : imageBaseName(container.image);
+      const dir = base === null ? null : byName(base);
+      if (dir === 'ambiguous') errors.push(ambiguity(fact.location, `image ${displayPath(container.image ?? '')}`));
+      if (dir === null || dir === 'ambiguous') continue;
+      const target = entry(dir);
+      const where = `${fact.workloadKind} ${displayPath(fact.namespace || 'default')}/${displayPath(fact.name)}`;
+      target.evidence.push({ ...fact.location, kind: 'k8s-workload', detail: `${where} runs image ${displayPath(container.image ?? '')}` });
+      if (!target.workloads.includes(fact)) target.workloads.push(fact);
+    }
+  }
+  return { deployables: found, errors };
+}
+
+/**
+ * The folder a compose build stands for: the Dockerfile's folder, or the nearest eligible folder above it inside the
+ * build context (`context: .` with `dockerfile: services/orders/Dockerfile` builds `services/orders`), else the
+ * context itself when eligible. Null when neither names a code folder (a root that only holds workspaces, nginx).
+ */
+function resolveBuild(fact: ComposeServiceFact, eligible: (dir: string) => boolean): string | null {
+  const context = fact.buildContext === null ? null : normalizeRelative(fact.buildContext);
+  const dockerfile = fact.dockerfile === null ? null : normalizeRelative(fact.dockerfile);
+  if (dockerfile !== null) {
+    let dir = dirnameOf(dockerfile);
+    const stop = context !== null && isWithin(dir, context) ? context : dir;
+    for (;;) {
+      if (eligible(dir)) return dir;
+      if (dir === stop || dir === '.') break;
+      dir = dirnameOf(dir);
+    }
+  }
+  return context !== null && eligible(context) ? context : null;
+}
+
+/**
+ * The one folder whose name (folder name or unscoped package name) best matches `name`: exact beats suffix-trimmed,
+ * then a folder with a direct deploy signal beats one without. Several left → ambiguous, so nothing is guessed.
+ */
+function bestMatch(
+  name: string,
+  pool: string[],
+  packages: Map<string, PackageFact>,
+  direct: Set<string>,
+): string | 'ambiguous' | null {
+  let best: string[] = [];
+  let bestScore = 0;
+  for (const dir of pool) {
+    const packageName = packages.get(dir)?.name ?? null;
+    const names = [dir === '.' ? null : basenameOf(dir), packageName === null ? null : unscopedName(packageName)];
+    const score = Math.max(0, ...names.map((candidate) => (candidate === null ? 0 : nameMatchScore(name, candidate))));
+    if (score === 0 || score < bestScore) continue;
+    if (score > bestScore) best = [];
+    bestScore = score;
+    best.push(dir);
+  }
+  if (best.length > 1) {
+    const signalled = best.filter((dir) => direct.has(dir));
+    if (signalled.length > 0) best = signalled;
+  }
+  if (best.length === 0) return null;
+  return best.length === 1 ? (best[0] ?? null) : 'ambiguous';
+}
+
+function composeLabel(fact: ComposeServiceFact): string {
+  return `${displayPath(basenameOf(fact.location.file))} service ${displayPath(fact.name)}`;
+}
+
+function buildLabel(fact: ComposeServiceFact): string {
+  const context = displayPath(fact.buildContext ?? '.');
+  return fact.dockerfile === null ? context : `${context} with ${displayPath(fact.dockerfile)}`;
+}
+
+function ambiguity(location: { file: string; line: number }, what: string): AnalysisError {
+  return {
+    file: location.file,
+    line: location.line,
+    stage: 'discover',
+    code: 'ambiguous-deployment',
+    message: `${what} matches several folders equally well; not linked to any (name it in the config \`services\`)`,
+  };
+}

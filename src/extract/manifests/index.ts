@@ -1,0 +1,30 @@
+/** The manifest extractors: package.json, workspaces, dotenv, compose, Kubernetes, Dockerfile, tsconfig. */
+import type { Extractor } from '../../types/index.js';
+import { composeExtractor } from './compose.js';
+import { dockerfileExtractor } from './dockerfile.js';
+import { dotenvExtractor } from './dotenv.js';
+import { kubernetesExtractor } from './kubernetes.js';
+import { packageJsonExtractor } from './package-json.js';
+import { tsconfigExtractor } from './tsconfig.js';
+import { workspaceGlobsExtractor } from './workspace-globs.js';
+
+/** Every manifest extractor; their `matches` are disjoint, so a file is read by at most one of them. */
+export const manifestExtractors: Extractor[] = [
+  packageJsonExtractor,
+  workspaceGlobsExtractor,
+  dotenvExtractor,
+  composeExtractor,
+  kubernetesExtractor,
+  dockerfileExtractor,
+  tsconfigExtractor,
+];
+
+export {
+  composeExtractor,
+  dockerfileExtractor,
+  dotenvExtractor,
+  kubernetesExtractor,
+  packageJsonExtractor,
+  tsconfigExtractor,
+  workspaceGlobsExtractor,
+};

@@ -1,0 +1,55 @@
+/** Kubernetes YAML manifests → workload, Service and ConfigMap/Secret facts; Helm templates are refused. */
+import type { Extractor, ExtractOutput, Fact, SourceFile } from '../../types/index.js';
+import { LineIndex } from '../shared/lines.js';
+import { isComposePath } from './compose.js';
+import { objectFact, type K8sContext } from './k8s-resources.js';
+import { baseName, hasDirSegment } from './paths.js';
+import { extractError, guarded } from './report.js';
+import { childOf, itemsOf, parseYaml, textOf, type YNode } from './yaml.js';
+
+const ID = 'kubernetes';
+// YAML files that other extractors own or that are never manifests (and can be large).
+const NOT_MANIFESTS = new Set(['pnpm-workspace.yaml', 'pnpm-workspace.yml', 'pnpm-lock.yaml']);
+
+/** Any `.yml`/`.yaml` that is not compose, a pnpm file, or CI configuration under `.github/`. */
+export function isKubernetesCandidate(path: string): boolean {
+  const base = baseName(path);
+  if (!base.endsWith('.yml') && !base.endsWith('.yaml')) return false;
+  return !NOT_MANIFESTS.has(base) && !isComposePath(path) && !hasDirSegment(path, '.github');
+}
+
+function extractKubernetes(file: SourceFile): ExtractOutput {
+  const lines = new LineIndex(file.text);
+  // Helm chart templates are Go templates that only become YAML after rendering.
+  const template = file.text.indexOf('{{');
+  if (template >= 0 && hasDirSegment(file.path, 'templates')) {
+    const message = 'Helm template is not plain YAML; render it with `helm template` to analyze it.';
+    return { facts: [], errors: [extractError(file.path, 'unrendered-template', message, lines.position(template))] };
+  }
+  const { docs, errors } = parseYaml(file.path, file.text);
+  const ctx: K8sContext = { file: file.path, lines, extractor: ID };
+  const facts: Fact[] = [];
+  for (const doc of docs) collect(doc.root, ctx, facts, 0);
+  return { facts, errors };
+}
+
+/** Adds the fact of one object; `kind: List` wraps objects in `items` (one nesting level is plenty). */
+function collect(node: YNode, ctx: K8sContext, facts: Fact[], depth: number): void {
+  const apiVersion = textOf(childOf(node, 'apiVersion'));
+  const kind = textOf(childOf(node, 'kind'));
+  // Without both fields this is just some other YAML file: silently not ours.
+  if (apiVersion === null || kind === null) return;
+  if (kind === 'List' || kind.endsWith('List')) {
+    if (depth < 2) for (const item of itemsOf(childOf(node, 'items'))) collect(item, ctx, facts, depth + 1);
+    return;
+  }
+  const fact = objectFact(kind, node, ctx);
+  if (fact !== null) facts.push(fact);
+}
+
+/** The Kubernetes manifest extractor. */
+export const kubernetesExtractor: Extractor = {
+  id: ID,
+  matches: isKubernetesCandidate,
+  extract: (file) => guarded(ID, file.path, () => extractKubernetes(file)),
+};

@@ -1,0 +1,34 @@
+/** Small typed queries over synchronous call edges, shared by rules. */
+import type { ArchMultiGraph, NodeKey, ResolvedCall } from '../../types/index.js';
+
+/** Call sites from `from` to `to`, sorted by file, line, column. */
+export function callSites(graph: ArchMultiGraph, from: NodeKey, to: NodeKey): ResolvedCall[] {
+  const sites: ResolvedCall[] = [];
+  if (!graph.hasNode(from) || !graph.hasNode(to)) return sites;
+  graph.forEachOutEdge(from, (_edge, attributes, _source, target) => {
+    if (target === to && attributes.kind === 'sync') sites.push(attributes.call);
+  });
+  return sites.sort(byLocation);
+}
+
+/** Synchronous successors of a node (distinct, sorted), excluding itself. */
+export function syncSuccessors(graph: ArchMultiGraph, node: NodeKey): NodeKey[] {
+  const next = new Set<NodeKey>();
+  graph.forEachOutEdge(node, (_edge, attributes, _source, target) => {
+    if (attributes.kind === 'sync' && target !== node) next.add(target);
+  });
+  return [...next].sort();
+}
+
+export function byLocation(a: { location: { file: string; line: number; column?: number } }, b: typeof a): number {
+  return (
+    compareStrings(a.location.file, b.location.file) ||
+    a.location.line - b.location.line ||
+    (a.location.column ?? 0) - (b.location.column ?? 0)
+  );
+}
+
+/** Code-unit order: deterministic across locales, unlike localeCompare. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+/** Resolves HTTP call facts to target services, externals or unknown, with the steps that got there. */
+import type { CallTarget, Confidence, Fact, HttpCallFact, Inventory, ResolvedCall } from '../types/index.js';
+import type { ServiceEnvironment } from './environment.js';
+import { resolveHost, type HostDirectory } from './hosts.js';
+import type { ModuleResolver } from './modules.js';
+import type { OwnerOf } from '../discover/owner.js';
+import { isProductionSource } from './production.js';
+import { parseUrl } from './url.js';
+import { renderValue, weakest, type ExportIndex, type RenderContext } from './values.js';
+
+export interface CallResolutionInput {
+  facts: readonly Fact[];
+  owners: OwnerOf;
+  environments: ReadonlyMap<string, ServiceEnvironment>;
+  exports: ExportIndex;
+  modules: ModuleResolver;
+  hosts: HostDirectory;
+}
+
+export function resolveCalls(input: CallResolutionInput): ResolvedCall[] {
+  const calls: ResolvedCall[] = [];
+  for (const fact of input.facts) {
+    if (fact.kind !== 'http-call' || !isProductionSource(fact.location.file)) continue;
+    const owner = input.owners(fact.location.file);
+    if (owner?.kind !== 'service') continue;
+    const context: RenderContext = {
+      service: owner.name,
+      env: input.environments.get(owner.name) ?? new Map(),
+      exports: input.exports,
+      modules: input.modules,
+    };
+    calls.push(...resolveOne(fact, owner.name, context, input.hosts));
+  }
+  return calls;
+}
+
+/** One ResolvedCall per distinct resolved target; a single unknown call when nothing resolves. */
+function resolveOne(fact: HttpCallFact, from: string, context: RenderContext, hosts: HostDirectory): ResolvedCall[] {
+  const byTarget = new Map<string, ResolvedCall>();
+  let firstUnknown: ResolvedCall | null = null;
+  for (const rendering of renderValue(fact.url, fact.location.file, context)) {
+    const parsed = parseUrl(rendering.text);
+    let target: CallTarget;
+    let confidence: Confidence = rendering.confidence;
+    const via = [...rendering.via];
+    if (parsed.kind === 'unparsable') {
+      target = { kind: 'unknown', reason: parsed.reason };
+      via.push(parsed.reason);
+    } else {
+      const host = resolveHost(parsed.host, parsed.port, hosts);
+      target = host.target;
+      confidence = weakest(confidence, host.confidence);
+      via.push(host.via);
+    }
+    const call: ResolvedCall = {
+      from,
+      target,
+      protocol: 'http',
+      client: fact.client,
+      method: fact.method,
+      url: parsed.display,
+      location: fact.location,
+      confidence,
+      via,
+    };
+    if (target.kind === 'unknown') firstUnknown ??= call;
+    else if (!byTarget.has(targetKey(target))) byTarget.set(targetKey(target), call);
+  }
+  if (byTarget.size > 0) return [...byTarget.values()];
+  return firstUnknown === null ? [] : [firstUnknown];
+}
+
+export function targetKey(target: CallTarget): string {
+  if (target.kind === 'service') return `service:${target.service}`;
+  if (target.kind === 'external') return `external:${target.host}`;
+  return 'unknown';
+}
+
+/** Builds the host directory from the inventory, compose port mappings and listen facts. */
+export function buildHostDirectory(input: {
+  facts: readonly Fact[];
+  inventory: Inventory;
+  owners: OwnerOf;
+  renderPort: (fact: Extract<Fact, { kind: 'listen' }>, service: string) => number[];
+}): HostDirectory {
+  const byHostname = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const publishedPorts = new Map<number, string[]>();
+  const listenPorts = new Map<number, string[]>();
+  const push = (map: Map<number, string[]>, port: number, service: string): void => {
+    const list = map.get(port) ?? [];
+    if (!list.includes(service)) list.push(service);
+    map.set(port, list);
+  };
+  for (const service of input.inventory.services) {
+    for (const host of service.hostnames) byHostname.set(host.toLowerCase(), service.name);
+    byName.set(service.name.toLowerCase(), service.name);
+    const unscoped = service.packageName?.split('/').pop();
+    if (unscoped !== undefined && !byName.has(unscoped.toLowerCase())) byName.set(unscoped.toLowerCase(), service.name);
+  }
+  const composeOwners = new Map<string, string>();
+  for (const service of input.inventory.services) {
+    for (const deployment of service.deployments) {
+      if (deployment.kind === 'compose') composeOwners.set(`${deployment.file}\0${deployment.name}`, service.name);
+    }
+  }
+  for (const fact of input.facts) {
+    if (fact.kind === 'compose-service') {
+      const service = composeOwners.get(`${fact.location.file}\0${fact.name}`);
+      if (service === undefined) continue;
+      for (const mapping of fact.ports) if (mapping.published !== null) push(publishedPorts, mapping.published, service);
+    } else if (fact.kind === 'listen' && isProductionSource(fact.location.file)) {
+      const owner = input.owners(fact.location.file);
+      if (owner?.kind !== 'service') continue;
+      for (const port of input.renderPort(fact, owner.name)) push(listenPorts, port, owner.name);
+    }
+  }
+  return { byHostname, publishedPorts, listenPorts, byName };
+}
