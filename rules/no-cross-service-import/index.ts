@@ -16,8 +16,8 @@ export default defineRule({
     messages: {
       crossImport:
         "Service {from} imports '{specifier}' from the source of service {to} ({target}). Code shared this way ties " +
-        "both services' builds and releases together and exposes {to}'s internals. Move the shared code into a " +
-        "library package, or go through {to}'s API.",
+        "both services' builds and releases together and exposes the internals of {to}. Move the shared code into a " +
+        'library package, or call {to} through its API.',
     },
     options: z
       .object({

@@ -28,8 +28,8 @@ describe(RULE, () => {
     expect(alias?.message).toBe(
       "Service checkout imports '@inventory/reservations' from the source of service inventory " +
         "(services/inventory/src/reservations.ts). Code shared this way ties both services' builds and releases " +
-        "together and exposes inventory's internals. Move the shared code into a library package, or go through " +
-        "inventory's API.",
+        'together and exposes the internals of inventory. Move the shared code into a library package, or call ' +
+        'inventory through its API.',
     );
   });
 

@@ -2,7 +2,7 @@
 import type { AnalysisError, EnvEntry, PortMapping } from '../../types/index.js';
 import type { LineIndex } from '../shared/lines.js';
 import { isRemoteRef, resolveFrom } from './paths.js';
-import { combine, parseShortPort, stripProtocol, type PortParse } from './ports.js';
+import { combine, parseShortPort, rejected, stripProtocol, type PortParse } from './ports.js';
 import { extractError, MAX_PORT_RANGE } from './report.js';
 import { childOf, entriesOf, itemsOf, textOf, type YNode } from './yaml.js';
 
@@ -40,7 +40,7 @@ export function readService(node: YNode, ctx: ServiceContext): ServiceParts {
     containerName: textOf(childOf(node, 'container_name')),
     hostname: textOf(childOf(node, 'hostname')),
     aliases: readAliases(childOf(node, 'networks')),
-    ports: readPorts(childOf(node, 'ports'), ctx),
+    ports: readPorts(childOf(node, 'ports'), childOf(node, 'expose'), ctx),
     environment: readEnvironment(childOf(node, 'environment'), ctx),
     envFiles: readEnvFiles(childOf(node, 'env_file'), ctx.dir),
     dependsOn: readDependsOn(childOf(node, 'depends_on')),
@@ -52,7 +52,9 @@ export function readService(node: YNode, ctx: ServiceContext): ServiceParts {
 function readBuild(node: YNode | undefined, dir: string): { buildContext: string | null; dockerfile: string | null } {
   if (node === undefined) return { buildContext: null, dockerfile: null };
   const short = textOf(node);
-  if (node.type === 'scalar') return { buildContext: short === null ? null : resolveFrom(dir, short), dockerfile: null };
+  if (node.type === 'scalar') {
+    return { buildContext: short === null ? null : resolveFrom(dir, short), dockerfile: null };
+  }
   if (node.type !== 'map') return { buildContext: null, dockerfile: null };
   const context = resolveFrom(dir, textOf(childOf(node, 'context')) ?? '.');
   const dockerfile = textOf(childOf(node, 'dockerfile'));
@@ -72,13 +74,19 @@ function readAliases(node: YNode | undefined): string[] {
   return out;
 }
 
-function readPorts(node: YNode | undefined, ctx: ServiceContext): PortMapping[] {
+/** `ports` (published or not), then `expose` (container ports reachable by other services only). */
+function readPorts(ports: YNode | undefined, expose: YNode | undefined, ctx: ServiceContext): PortMapping[] {
   const out: PortMapping[] = [];
-  for (const item of itemsOf(node)) {
-    const parsed = readPort(item);
+  const items = [
+    ...itemsOf(ports).map((item) => ({ item, exposeOnly: false })),
+    ...itemsOf(expose).map((item) => ({ item, exposeOnly: true })),
+  ];
+  for (const { item, exposeOnly } of items) {
+    const parsed = readPort(item, exposeOnly);
     const at = ctx.lines.position(item.offset);
     if (parsed.problem !== null) {
-      ctx.errors.push(extractError(ctx.file, 'invalid-port', `Port mapping is invalid (${parsed.problem}); it was skipped.`, at));
+      const message = `Port mapping is invalid (${parsed.problem}); it was skipped.`;
+      ctx.errors.push(extractError(ctx.file, 'invalid-port', message, at));
     }
     if (parsed.truncated) {
       const message = `Port range expands past ${MAX_PORT_RANGE} ports; only the first ${MAX_PORT_RANGE} were kept.`;
@@ -91,16 +99,16 @@ function readPorts(node: YNode | undefined, ctx: ServiceContext): PortMapping[] 
   return out;
 }
 
-/** Short syntax (string or number) or long syntax `{ target, published }`. */
-function readPort(item: YNode): PortParse {
+/** Short syntax (string or number) or long syntax `{ target, published }`; `expose` items never publish. */
+function readPort(item: YNode, exposeOnly: boolean): PortParse {
   if (item.type === 'map') {
     const target = textOf(childOf(item, 'target'));
-    if (target === null) return { ports: [], problem: 'the long syntax has no target', truncated: false };
+    if (target === null) return rejected('the long syntax has no target');
     return combine(textOf(childOf(item, 'published')) ?? '', stripProtocol(target));
   }
   const text = textOf(item);
-  if (text === null) return { ports: [], problem: 'the entry is empty', truncated: false };
-  return parseShortPort(text);
+  if (text === null) return rejected('the entry is empty');
+  return exposeOnly ? combine('', stripProtocol(text)) : parseShortPort(text);
 }
 
 /** `environment:` as a list of `KEY=value` / `KEY`, or as a map; values as written, null for YAML null. */
@@ -113,7 +121,8 @@ function readEnvironment(node: YNode | undefined, ctx: ServiceContext): EnvEntry
       const eq = text.indexOf('=');
       const name = (eq < 0 ? text : text.slice(0, eq)).trim();
       if (name === '') continue;
-      out.push({ name, value: eq < 0 ? null : text.slice(eq + 1), location: ctx.lines.evidence(ctx.file, item.offset) });
+      const value = eq < 0 ? null : text.slice(eq + 1);
+      out.push({ name, value, location: ctx.lines.evidence(ctx.file, item.offset) });
     }
   } else {
     for (const entry of entriesOf(node)) {

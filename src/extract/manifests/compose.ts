@@ -1,5 +1,12 @@
 /** docker compose files → one ComposeServiceFact per service, with same-file `extends` applied. */
-import type { ComposeServiceFact, EnvEntry, Extractor, ExtractOutput, SourceFile } from '../../types/index.js';
+import type {
+  ComposeServiceFact,
+  EnvEntry,
+  Extractor,
+  ExtractOutput,
+  PortMapping,
+  SourceFile,
+} from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
 import { readService, type ServiceContext, type ServiceParts } from './compose-service.js';
 import { baseName, dirOf } from './paths.js';
@@ -14,8 +21,9 @@ const MAX_EXTENDS_DEPTH = 16;
 export function isComposePath(path: string): boolean {
   const base = baseName(path);
   if (!base.endsWith('.yml') && !base.endsWith('.yaml')) return false;
-  const stem = base.startsWith('docker-compose') ? base.slice('docker-compose'.length) : base.startsWith('compose') ? base.slice('compose'.length) : null;
-  if (stem === null) return false;
+  const prefix = ['docker-compose', 'compose'].find((p) => base.startsWith(p));
+  if (prefix === undefined) return false;
+  const stem = base.slice(prefix.length);
   // `compose.yml`, `compose-dev.yml`, `compose_ci.yml`; never `composer.yml`.
   const next = stem[0];
   return next === '.' || next === '-' || next === '_';
@@ -29,7 +37,8 @@ function extractCompose(file: SourceFile): ExtractOutput {
   if (services === undefined || (services.type === 'scalar' && services.value === null)) return { facts: [], errors };
   if (services.type !== 'map') {
     const at = lines.position(services.offset);
-    errors.push(extractError(file.path, 'invalid-compose', 'Compose `services` must be a mapping of service names.', at));
+    const message = 'Compose `services` must be a mapping of service names.';
+    errors.push(extractError(file.path, 'invalid-compose', message, at));
     return { facts: [], errors };
   }
   const ctx: ServiceContext = { file: file.path, dir: dirOf(file.path), lines, errors };
@@ -39,7 +48,8 @@ function extractCompose(file: SourceFile): ExtractOutput {
     const body = entry.value;
     if (body.type !== 'map' && !(body.type === 'scalar' && body.value === null)) {
       const at = lines.position(entry.keyOffset);
-      errors.push(extractError(file.path, 'invalid-compose', 'A compose service must be a mapping; it was skipped.', at));
+      const message = 'A compose service must be a mapping; it was skipped.';
+      errors.push(extractError(file.path, 'invalid-compose', message, at));
       continue;
     }
     parts.set(entry.key, readService(body, ctx));
@@ -71,7 +81,12 @@ function extractCompose(file: SourceFile): ExtractOutput {
  * environment merges by name, ports/env files/aliases add up; `depends_on` and `container_name`
  * are never inherited. Unknown bases and cycles leave the service as written.
  */
-function applyExtends(own: ServiceParts, all: Map<string, ServiceParts>, seen: Set<string>, depth: number): ServiceParts {
+function applyExtends(
+  own: ServiceParts,
+  all: Map<string, ServiceParts>,
+  seen: Set<string>,
+  depth: number,
+): ServiceParts {
   const baseName = own.extendsService;
   if (baseName === null || seen.has(baseName) || depth >= MAX_EXTENDS_DEPTH) return own;
   const baseOwn = all.get(baseName);
@@ -85,7 +100,7 @@ function applyExtends(own: ServiceParts, all: Map<string, ServiceParts>, seen: S
     containerName: own.containerName,
     hostname: own.hostname ?? base.hostname,
     aliases: [...base.aliases, ...own.aliases],
-    ports: [...base.ports, ...own.ports.filter((p) => !base.ports.some((b) => b.published === p.published && b.target === p.target))],
+    ports: [...base.ports, ...own.ports.filter((p) => !base.ports.some((b) => samePort(b, p)))],
     environment: mergeEnvironment(base.environment, own.environment),
     envFiles: [...base.envFiles, ...own.envFiles],
     dependsOn: own.dependsOn,
@@ -99,6 +114,10 @@ function mergeEnvironment(base: EnvEntry[], own: EnvEntry[]): EnvEntry[] {
   const merged = base.map((entry) => ownByName.get(entry.name) ?? entry);
   const baseNames = new Set(base.map((entry) => entry.name));
   return [...merged, ...own.filter((entry) => !baseNames.has(entry.name))];
+}
+
+function samePort(a: PortMapping, b: PortMapping): boolean {
+  return a.published === b.published && a.target === b.target;
 }
 
 function unique(values: (string | null)[]): string[] {

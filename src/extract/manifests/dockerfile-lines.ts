@@ -8,6 +8,8 @@ export interface Instruction {
   argOffsets: number[];
   /** File offset of the keyword. */
   offset: number;
+  /** The escape character (`\\`, or a backtick set by the `escape` parser directive). */
+  escape: string;
 }
 
 /** Heredoc terminator: `<<EOF` / `<<-EOF` (leading tabs stripped before comparing). */
@@ -107,13 +109,13 @@ export function readInstructions(text: string): Instruction[] {
     for (let k = 0; k < content.length; k++) argOffsets.push(line.offset + start + k);
     args += content;
     if (continued) continue;
-    out.push({ keyword, args, argOffsets, offset: keywordOffset });
+    out.push({ keyword, args, argOffsets, offset: keywordOffset, escape });
     if (HEREDOC_KEYWORDS.has(keyword)) heredocs = heredocsIn(args);
     args = '';
     argOffsets = [];
     keywordOffset = -1;
   }
-  if (keywordOffset >= 0) out.push({ keyword, args, argOffsets, offset: keywordOffset });
+  if (keywordOffset >= 0) out.push({ keyword, args, argOffsets, offset: keywordOffset, escape });
   return out;
 }
 

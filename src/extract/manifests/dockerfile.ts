@@ -1,5 +1,12 @@
 /** Dockerfiles → DockerfileFact: `EXPOSE` ports and `ENV` entries of every stage. */
-import type { AnalysisError, DockerfileFact, EnvEntry, Extractor, ExtractOutput, SourceFile } from '../../types/index.js';
+import type {
+  AnalysisError,
+  DockerfileFact,
+  EnvEntry,
+  Extractor,
+  ExtractOutput,
+  SourceFile,
+} from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
 import { readInstructions, type Instruction } from './dockerfile-lines.js';
 import { baseName, dirOf } from './paths.js';
@@ -26,7 +33,7 @@ interface Word {
 }
 
 /** Splits arguments on unquoted blanks; quotes stay in `raw` (removed later by {@link unquote}). */
-function words(args: string): Word[] {
+function words(args: string, escape: string): Word[] {
   const out: Word[] = [];
   let i = 0;
   while (i < args.length) {
@@ -36,7 +43,7 @@ function words(args: string): Word[] {
     let quote = '';
     while (i < args.length && (quote !== '' || !isBlank(args[i]))) {
       const c = args[i];
-      if (c === '\\' && quote !== "'") i++;
+      if (c === escape && quote !== "'") i++;
       else if (quote === '' && (c === '"' || c === "'")) quote = c;
       else if (c === quote) quote = '';
       i++;
@@ -46,18 +53,18 @@ function words(args: string): Word[] {
   return out;
 }
 
-/** Removes quotes and backslash escapes as the Dockerfile shell lexer does; `$VAR` stays as written. */
-function unquote(raw: string): string {
+/** Removes quotes and escapes as the Dockerfile shell lexer does; `$VAR` stays as written. */
+function unquote(raw: string, escape: string): string {
   let out = '';
   let quote = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i] ?? '';
     if (quote === '' && (c === '"' || c === "'")) quote = c;
     else if (c === quote) quote = '';
-    else if (c === '\\' && quote !== "'" && i + 1 < raw.length) {
+    else if (c === escape && quote !== "'" && i + 1 < raw.length) {
       const next = raw[i + 1] ?? '';
-      // Inside double quotes only a few characters are escapable; elsewhere the backslash stays.
-      if (quote === '"' && next !== '"' && next !== '\\' && next !== '$') out += c;
+      // Inside double quotes only a few characters are escapable; before others the escape stays.
+      if (quote === '"' && next !== '"' && next !== escape && next !== '$') out += c;
       out += next;
       i++;
     } else out += c;
@@ -77,36 +84,39 @@ interface Collected {
 
 /** `ENV A=b C="d e"` (every word a pair) or legacy `ENV A b c` (one name, the rest is the value). */
 function readEnv(ins: Instruction, file: string, lines: LineIndex, into: Collected): void {
-  const list = words(ins.args);
+  const list = words(ins.args, ins.escape);
   const first = list[0];
   if (first === undefined) return;
   const at = (index: number): number => ins.argOffsets[index] ?? ins.offset;
   if (!first.raw.includes('=')) {
     const valueStart = list[1]?.start;
     if (valueStart === undefined) {
-      into.errors.push(extractError(file, 'invalid-dockerfile', 'ENV has a name but no value; it was skipped.', lines.position(ins.offset)));
+      const message = 'ENV has a name but no value; it was skipped.';
+      into.errors.push(extractError(file, 'invalid-dockerfile', message, lines.position(ins.offset)));
       return;
     }
-    const value = unquote(ins.args.slice(valueStart).trim());
-    into.environment.push({ name: unquote(first.raw), value, location: lines.evidence(file, at(first.start)) });
+    const value = unquote(ins.args.slice(valueStart).trim(), ins.escape);
+    const name = unquote(first.raw, ins.escape);
+    into.environment.push({ name, value, location: lines.evidence(file, at(first.start)) });
     return;
   }
   for (const word of list) {
     const eq = word.raw.indexOf('=');
-    const name = eq > 0 ? unquote(word.raw.slice(0, eq)) : '';
+    const name = eq > 0 ? unquote(word.raw.slice(0, eq), ins.escape) : '';
     if (name === '') {
       const message = 'ENV word is not a NAME=value pair; it was skipped.';
       into.errors.push(extractError(file, 'invalid-dockerfile', message, lines.position(at(word.start))));
       continue;
     }
-    into.environment.push({ name, value: unquote(word.raw.slice(eq + 1)), location: lines.evidence(file, at(word.start)) });
+    const value = unquote(word.raw.slice(eq + 1), ins.escape);
+    into.environment.push({ name, value, location: lines.evidence(file, at(word.start)) });
   }
 }
 
 /** `EXPOSE 3000 8080/tcp 9000-9002`; `${PORT}` is a build argument and is skipped. */
 function readExpose(ins: Instruction, file: string, lines: LineIndex, into: Collected): void {
-  for (const word of words(ins.args)) {
-    const range = parseRange(stripProtocol(unquote(word.raw)));
+  for (const word of words(ins.args, ins.escape)) {
+    const range = parseRange(stripProtocol(unquote(word.raw, ins.escape)));
     const at = lines.position(ins.argOffsets[word.start] ?? ins.offset);
     if (range === 'variable') continue;
     if (range === 'invalid') {

@@ -22,13 +22,17 @@ function isBlank(c: string | undefined): boolean {
 }
 
 function isKeyChar(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45
-  );
+  const alphanumeric = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  // `_`, `.` and `-`: dotenv accepts all three in names.
+  return alphanumeric || code === 95 || code === 46 || code === 45;
 }
 
 /** Parses dotenv text. Bad lines become `invalid-env-line` errors that never quote the line. */
-export function parseDotenv(file: string, text: string, lines: LineIndex): { entries: EnvEntry[]; errors: AnalysisError[] } {
+export function parseDotenv(
+  file: string,
+  text: string,
+  lines: LineIndex,
+): { entries: EnvEntry[]; errors: AnalysisError[] } {
   const entries: EnvEntry[] = [];
   const errors: AnalysisError[] = [];
   const fail = (offset: number, reason: string): void => {

@@ -13,45 +13,61 @@ export interface K8sContext {
 type Container = K8sWorkloadFact['containers'][number];
 
 /** Path from a workload's `spec` to its pod template, per kind. */
-const POD_TEMPLATE: Record<string, string[]> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
+const POD_TEMPLATE = new Map<string, string[]>([
+  ['Deployment', ['spec', 'template']],
+  ['StatefulSet', ['spec', 'template']],
+  ['DaemonSet', ['spec', 'template']],
+  ['ReplicaSet', ['spec', 'template']],
+  ['ReplicationController', ['spec', 'template']],
+  ['Job', ['spec', 'template']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+]);
 
-/** The fact for one object with `apiVersion` and `kind`, or null for kinds archcheck does not model. */
+/** Whether archcheck turns objects of this kind into facts. */
+export function isModeledKind(kind: string): boolean {
+  return kind === 'Pod' || kind === 'Service' || kind === 'ConfigMap' || kind === 'Secret' || POD_TEMPLATE.has(kind);
+}
+
+/** The fact for one object with `apiVersion` and `kind`; null for kinds archcheck does not model or a missing name. */
 export function objectFact(kind: string, doc: YNode, ctx: K8sContext): Fact | null {
   const metadata = childOf(doc, 'metadata');
-  const nameNode = childOf(metadata, 'name');
-  const name = textOf(nameNode) ?? '';
+  // `generateName` is how Jobs and Pods created by tools are often named; it is the stable part.
+  const nameNode = childOf(metadata, 'name') ?? childOf(metadata, 'generateName');
+  const name = textOf(nameNode);
+  if (name === null) return null;
   const namespace = textOf(childOf(metadata, 'namespace')) ?? 'default';
   // The `name:` line identifies the object for a reader; fall back to the document start.
   const location = ctx.lines.evidence(ctx.file, nameNode?.offset ?? doc.offset);
   const base = { extractor: ctx.extractor, location, name, namespace };
   if (kind === 'Pod') return workload(kind, base, metadata, childOf(doc, 'spec'), ctx);
-  const templatePath = POD_TEMPLATE[kind];
+  const templatePath = POD_TEMPLATE.get(kind);
   if (templatePath !== undefined) {
     const template = templatePath.reduce<YNode | undefined>((node, key) => childOf(node, key), doc);
     return workload(kind, base, childOf(template, 'metadata'), childOf(template, 'spec'), ctx);
   }
   if (kind === 'Service') return service(base, childOf(doc, 'spec'));
-  if (kind === 'ConfigMap') return { kind: 'k8s-config', configKind: 'configMap', ...base, entries: plainEntries(childOf(doc, 'data'), ctx) };
+  if (kind === 'ConfigMap') {
+    return { kind: 'k8s-config', configKind: 'configMap', ...base, entries: plainEntries(childOf(doc, 'data'), ctx) };
+  }
   if (kind === 'Secret') return { kind: 'k8s-config', configKind: 'secret', ...base, entries: secretEntries(doc, ctx) };
   return null;
 }
 
 type Base = Pick<K8sWorkloadFact, 'extractor' | 'location' | 'name' | 'namespace'>;
 
-function workload(kind: string, base: Base, podMetadata: YNode | undefined, podSpec: YNode | undefined, ctx: K8sContext): K8sWorkloadFact {
+function workload(
+  kind: string,
+  base: Base,
+  podMetadata: YNode | undefined,
+  podSpec: YNode | undefined,
+  ctx: K8sContext,
+): K8sWorkloadFact {
   const containers: Container[] = [];
   for (const key of ['initContainers', 'containers']) {
     for (const node of itemsOf(childOf(podSpec, key))) containers.push(container(node, ctx));
   }
-  return { kind: 'k8s-workload', workloadKind: kind, ...base, podLabels: stringMapOf(childOf(podMetadata, 'labels')), containers };
+  const podLabels = stringMapOf(childOf(podMetadata, 'labels'));
+  return { kind: 'k8s-workload', workloadKind: kind, ...base, podLabels, containers };
 }
 
 function container(node: YNode, ctx: K8sContext): Container {
@@ -76,6 +92,11 @@ function container(node: YNode, ctx: K8sContext): Container {
   };
 }
 
+const KEY_REFS: { refKey: string; kind: 'configMap' | 'secret' }[] = [
+  { refKey: 'configMapKeyRef', kind: 'configMap' },
+  { refKey: 'secretKeyRef', kind: 'secret' },
+];
+
 /**
  * `- name: X` with `value` (as written), or `valueFrom` a ConfigMap/Secret key (value null), or
  * another `valueFrom` (field/resource refs: value unknown, null). No value at all is the empty string.
@@ -87,7 +108,7 @@ function envVar(item: YNode, ctx: K8sContext): EnvEntry[] {
   const location = ctx.lines.evidence(ctx.file, nameNode?.offset ?? item.offset);
   const valueFrom = childOf(item, 'valueFrom');
   if (valueFrom === undefined) return [{ name, value: textOf(childOf(item, 'value')) ?? '', location }];
-  for (const [refKey, kind] of [['configMapKeyRef', 'configMap'], ['secretKeyRef', 'secret']] as const) {
+  for (const { refKey, kind } of KEY_REFS) {
     const ref = childOf(valueFrom, refKey);
     const refName = textOf(childOf(ref, 'name'));
     const key = textOf(childOf(ref, 'key'));
@@ -160,5 +181,6 @@ export function decodeBase64(text: string): string | null {
 }
 
 function isBase64Char(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47;
+  const alphanumeric = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  return alphanumeric || code === 43 || code === 47;
 }

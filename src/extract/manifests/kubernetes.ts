@@ -1,8 +1,8 @@
 /** Kubernetes YAML manifests → workload, Service and ConfigMap/Secret facts; Helm templates are refused. */
-import type { Extractor, ExtractOutput, Fact, SourceFile } from '../../types/index.js';
+import type { AnalysisError, Extractor, ExtractOutput, Fact, SourceFile } from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
 import { isComposePath } from './compose.js';
-import { objectFact, type K8sContext } from './k8s-resources.js';
+import { isModeledKind, objectFact, type K8sContext } from './k8s-resources.js';
 import { baseName, hasDirSegment } from './paths.js';
 import { extractError, guarded } from './report.js';
 import { childOf, itemsOf, parseYaml, textOf, type YNode } from './yaml.js';
@@ -29,22 +29,28 @@ function extractKubernetes(file: SourceFile): ExtractOutput {
   const { docs, errors } = parseYaml(file.path, file.text);
   const ctx: K8sContext = { file: file.path, lines, extractor: ID };
   const facts: Fact[] = [];
-  for (const doc of docs) collect(doc.root, ctx, facts, 0);
+  for (const doc of docs) collect(doc.root, ctx, facts, errors, 0);
   return { facts, errors };
 }
 
 /** Adds the fact of one object; `kind: List` wraps objects in `items` (one nesting level is plenty). */
-function collect(node: YNode, ctx: K8sContext, facts: Fact[], depth: number): void {
+function collect(node: YNode, ctx: K8sContext, facts: Fact[], errors: AnalysisError[], depth: number): void {
   const apiVersion = textOf(childOf(node, 'apiVersion'));
   const kind = textOf(childOf(node, 'kind'));
   // Without both fields this is just some other YAML file: silently not ours.
   if (apiVersion === null || kind === null) return;
   if (kind === 'List' || kind.endsWith('List')) {
-    if (depth < 2) for (const item of itemsOf(childOf(node, 'items'))) collect(item, ctx, facts, depth + 1);
+    if (depth < 2) for (const item of itemsOf(childOf(node, 'items'))) collect(item, ctx, facts, errors, depth + 1);
     return;
   }
+  if (!isModeledKind(kind)) return;
   const fact = objectFact(kind, node, ctx);
   if (fact !== null) facts.push(fact);
+  else {
+    const at = ctx.lines.position(node.offset);
+    const message = `Kubernetes ${kind} has no metadata.name; it was skipped.`;
+    errors.push(extractError(ctx.file, 'invalid-manifest', message, at));
+  }
 }
 
 /** The Kubernetes manifest extractor. */

@@ -14,6 +14,11 @@ type Range = { from: number; to: number } | 'variable' | 'invalid';
 
 const EMPTY: PortParse = { ports: [], problem: null, truncated: false };
 
+/** A spec that is rejected, with the reason (never the spec itself). */
+export function rejected(problem: string): PortParse {
+  return { ports: [], problem, truncated: false };
+}
+
 /** Parses `3000`, `3000-3005`; anything with `$` is an interpolation resolved only at run time. */
 export function parseRange(text: string): Range {
   const spec = text.trim();
@@ -68,15 +73,15 @@ export function parseShortPort(spec: string): PortParse {
 export function combine(publishedText: string, targetText: string): PortParse {
   const target = parseRange(targetText);
   if (target === 'variable') return EMPTY;
-  if (target === 'invalid') return { ports: [], problem: 'the container port is not a port number or range', truncated: false };
+  if (target === 'invalid') return rejected('the container port is not a port number or range');
   const published = publishedText.trim() === '' ? 'none' : parseRange(publishedText);
-  if (published === 'invalid') return { ports: [], problem: 'the published port is not a port number or range', truncated: false };
+  if (published === 'invalid') return rejected('the published port is not a port number or range');
   const count = target.to - target.from + 1;
   const kept = Math.min(count, MAX_PORT_RANGE);
   const ports: PortMapping[] = [];
   const pairwise = typeof published === 'object' && published.to - published.from + 1 === count;
   if (typeof published === 'object' && !pairwise && count > 1) {
-    return { ports: [], problem: 'the published and container port ranges differ in length', truncated: false };
+    return rejected('the published and container port ranges differ in length');
   }
   for (let k = 0; k < kept; k++) {
     let host: number | null = null;

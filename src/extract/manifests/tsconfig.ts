@@ -25,7 +25,8 @@ function extractTsconfig(file: SourceFile): ExtractOutput {
   if (!parsed.ok) return { facts: [], errors: [parsed.error] };
   const config = parsed.value;
   if (!isRecord(config)) {
-    const error = extractError(file.path, 'invalid-tsconfig', `${baseName(file.path)} must hold a JSON object.`, { line: 1 });
+    const message = `${baseName(file.path)} must hold a JSON object.`;
+    const error = extractError(file.path, 'invalid-tsconfig', message, { line: 1 });
     return { facts: [], errors: [error] };
   }
   const dir = dirOf(file.path);

@@ -68,7 +68,11 @@ class Walker {
   }
 
   private children(node: Node, scope: Scope, depth: number): void {
-    this.schedule(childNodes(node).map((child) => ({ node: child, scope, depth: depth + 1, role: 'plain' })));
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) this.stack.push({ node: child, scope, depth: depth + 1, role: 'plain' });
+    }
   }
 
   private visit({ node, scope, depth, role }: Frame): void {
@@ -190,7 +194,7 @@ class Walker {
         frames.push({ node: element, scope: classScope, depth: next, role: 'plain' });
         continue;
       }
-      for (const decorator of element.decorators) frames.push({ node: decorator, scope: classScope, depth: next, role: 'plain' });
+      for (const decorator of element.decorators ?? []) frames.push({ node: decorator, scope: classScope, depth: next, role: 'plain' });
       if (element.computed) frames.push({ node: element.key, scope: classScope, depth: next, role: 'plain' });
       if (element.type === 'MethodDefinition' || element.type === 'TSAbstractMethodDefinition') {
         const methodRole: Role = element.kind === 'constructor' ? 'constructor' : 'method';

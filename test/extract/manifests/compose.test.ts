@@ -165,6 +165,20 @@ describe('compose extractor', () => {
     expect(byName.has('not-a-map')).toBe(false);
   });
 
+  it('adds `expose` ports as unpublished container ports', () => {
+    const text = 'services:\n  api:\n    image: api\n    ports: ["8080:80"]\n    expose:\n      - "3000"\n      - 9229/tcp\n      - "80"\n';
+    expect(extract({ path: 'compose.yml', text }).facts).toMatchObject([
+      {
+        ports: [
+          { published: 8080, target: 80 },
+          { published: null, target: 3000 },
+          { published: null, target: 9229 },
+          { published: null, target: 80 },
+        ],
+      },
+    ]);
+  });
+
   it('bounds an alias bomb quickly with one invalid-yaml error', () => {
     const started = performance.now();
     const out = extract(fixture('compose/bomb/docker-compose.yml', FILE));

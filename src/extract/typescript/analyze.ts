@@ -1,0 +1,49 @@
+/** Runs every AST detector over one program: requires, HTTP calls, listen calls and exported values. */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Fact } from '../../types/index.js';
+import { collect } from './collect.js';
+import type { FileContext } from './context.js';
+import { exportFacts } from './exports.js';
+import type { Defaults } from './http/index.js';
+import { detectHttpCall, trackHttpAssignment } from './http/index.js';
+import { detectListen } from './listen.js';
+import { detectRequire, importEqualsFact } from './requires.js';
+
+/** What the AST detectors found. */
+export interface ProgramFacts {
+  facts: Fact[];
+  /** Offset of a subtree the walk skipped for depth, else null. */
+  tooDeepAt: number | null;
+}
+
+/**
+ * Detects facts in `program`. `text` is the parsed text (for unknown-part snippets); events are handled in source
+ * order, so `axios.defaults.baseURL = …` applies to the calls after it.
+ */
+export function analyzeProgram(program: TSESTree.Program, text: string, context: FileContext): ProgramFacts {
+  const { moduleScope, events, tooDeepAt } = collect(program, text);
+  const facts: Fact[] = [];
+  const defaults: Defaults = new Map();
+  for (const event of events) {
+    switch (event.kind) {
+      case 'call': {
+        const fact =
+          detectRequire(event.node, event.scope, context) ??
+          detectHttpCall(event.node, event.scope, defaults, context) ??
+          detectListen(event.node, event.scope, context);
+        if (fact) facts.push(fact);
+        break;
+      }
+      case 'assign':
+        trackHttpAssignment(event.node, event.scope, defaults);
+        break;
+      case 'import-equals': {
+        const fact = importEqualsFact(event.node, context);
+        if (fact) facts.push(fact);
+        break;
+      }
+    }
+  }
+  facts.push(...exportFacts(program, moduleScope, context));
+  return { facts, tooDeepAt };
+}

@@ -1,0 +1,64 @@
+/** Exported values as trees: object literals become objects (up to depth 6), everything else a folded scalar. */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { ExportedValue } from '../../types/index.js';
+import type { Node } from './ast.js';
+import { endOf, startOf } from './ast.js';
+import { fold } from './fold.js';
+import { hasKnownPart, sourceText, unknownValue } from './folded.js';
+import { newBudget, propertyKey, resolveRef } from './resolve.js';
+import type { Scope } from './scope.js';
+
+/** Deepest object nesting kept; deeper objects become one unknown scalar. */
+export const MAX_OBJECT_DEPTH = 6;
+// Spreads followed inside one object (`{ ...base, ...overrides }` chains).
+const MAX_SPREADS = 16;
+/** Most values (objects and scalars) in one exported tree: shared sub-objects cannot multiply without bound. */
+export const MAX_TREE_NODES = 2_000;
+
+/** The value `expression` exports (an object tree up to {@link MAX_OBJECT_DEPTH} levels, else a folded scalar). */
+export function exportedValue(expression: Node, scope: Scope): ExportedValue {
+  return valueAt(expression, scope, 1, { nodes: MAX_TREE_NODES });
+}
+
+function valueAt(expression: Node, scope: Scope, depth: number, budget: { nodes: number }): ExportedValue {
+  const ref = resolveRef(expression, scope, 0, newBudget());
+  if (ref.kind === 'node' && ref.node.type === 'ObjectExpression') {
+    if (depth > MAX_OBJECT_DEPTH || --budget.nodes < 0) {
+      return { kind: 'scalar', value: unknownValue(sourceText(scope.module.text, startOf(ref.node), endOf(ref.node))) };
+    }
+    return { kind: 'object', properties: objectProperties(ref.node, ref.scope, depth, 0, budget) };
+  }
+  if (--budget.nodes < 0) return { kind: 'scalar', value: unknownValue(sourceText(scope.module.text, startOf(expression), endOf(expression))) };
+  return { kind: 'scalar', value: fold(expression, scope) };
+}
+
+/** Whether an exported value carries evidence worth a fact: any object, or a scalar with a known part. */
+export function isReportable(value: ExportedValue): boolean {
+  return value.kind === 'object' || hasKnownPart(value.value);
+}
+
+function objectProperties(
+  node: TSESTree.ObjectExpression,
+  scope: Scope,
+  depth: number,
+  spreads: number,
+  budget: { nodes: number },
+): Record<string, ExportedValue> {
+  // No prototype: a `__proto__` key in the analyzed code must stay a plain key.
+  const properties: Record<string, ExportedValue> = Object.create(null);
+  for (const property of node.properties) {
+    if (property.type === 'SpreadElement') {
+      const ref = resolveRef(property.argument, scope, 0, newBudget());
+      if (spreads < MAX_SPREADS && --budget.nodes >= 0 && ref.kind === 'node' && ref.node.type === 'ObjectExpression') {
+        Object.assign(properties, objectProperties(ref.node, ref.scope, depth, spreads + 1, budget));
+      }
+      continue;
+    }
+    // Methods and accessors are behaviour, not configuration.
+    if (property.kind !== 'init' || property.method) continue;
+    const key = propertyKey(property, scope, 0, newBudget());
+    if (key === null) continue;
+    properties[key] = valueAt(property.value, scope, depth + 1, budget);
+  }
+  return properties;
+}

@@ -1,0 +1,111 @@
+/**
+ * Module-level exported values, ESM and CommonJS: `export const X = …`, `export { x as y }`, `export default …`,
+ * `export = …`, `module.exports = …`, `module.exports.X = …`, `exports.X = …`.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { ExportedValueFact } from '../../types/index.js';
+import type { Node } from './ast.js';
+import { memberName, startOf, unwrap } from './ast.js';
+import type { FileContext } from './context.js';
+import { exportedValueFact } from './context.js';
+import { exportedValue, isReportable } from './exported-value.js';
+import type { Scope } from './scope.js';
+import { isStable } from './scope.js';
+
+/** Exported values of the program's top-level statements (only values that carry evidence, see `isReportable`). */
+export function exportFacts(program: TSESTree.Program, scope: Scope, context: FileContext): ExportedValueFact[] {
+  const facts: ExportedValueFact[] = [];
+  const report = (name: string, value: Node, offset: number): void => {
+    const exported = exportedValue(value, scope);
+    if (isReportable(exported)) facts.push(exportedValueFact(context, offset, name, exported));
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ExportNamedDeclaration':
+        if (statement.exportKind === 'type') break;
+        if (statement.declaration?.type === 'VariableDeclaration' && !statement.declaration.declare) {
+          for (const declarator of statement.declaration.declarations) {
+            if (declarator.id.type === 'Identifier' && declarator.init) {
+              report(declarator.id.name, declarator.init, startOf(declarator.id));
+            }
+          }
+        } else if (!statement.source) {
+          for (const specifier of statement.specifiers) exportSpecifier(specifier, scope, report);
+        }
+        break;
+      case 'ExportDefaultDeclaration':
+        if (isExpression(statement.declaration)) report('default', statement.declaration, startOf(statement));
+        break;
+      case 'TSExportAssignment':
+        report('default', statement.expression, startOf(statement));
+        break;
+      case 'ExpressionStatement':
+        commonJsExport(statement.expression, scope, report);
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
+}
+
+type Report = (name: string, value: Node, offset: number) => void;
+
+/** `export { local }` / `export { local as alias }` of a module-level variable. */
+function exportSpecifier(specifier: TSESTree.ExportSpecifier, scope: Scope, report: Report): void {
+  if (specifier.exportKind === 'type' || specifier.local.type !== 'Identifier') return;
+  const binding = scope.bindings.get(specifier.local.name);
+  if (binding?.kind !== 'variable' || !binding.init || binding.path?.length !== 0 || !isStable(binding)) return;
+  const exported = specifier.exported;
+  const name = exported.type === 'Identifier' ? exported.name : String(exported.value);
+  report(name, specifier.local, startOf(specifier));
+}
+
+function isExpression(node: TSESTree.ExportDefaultDeclaration['declaration']): boolean {
+  switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+    case 'TSDeclareFunction':
+    case 'TSInterfaceDeclaration':
+    case 'TSEnumDeclaration':
+    case 'TSModuleDeclaration':
+    case 'TSTypeAliasDeclaration':
+    case 'VariableDeclaration':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/**
+ * `module.exports = value` exports `default` (what `import x from` gives) and, when the value is an object
+ * literal, each of its properties under its own name (what `const { x } = require()` reads).
+ */
+function commonJsExport(expression: Node, scope: Scope, report: Report): void {
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
+  const target = unwrap(expression.left);
+  if (target.type !== 'MemberExpression') return;
+  const offset = startOf(expression);
+  if (isModuleExports(target, scope)) {
+    report('default', expression.right, offset);
+    const value = unwrap(expression.right);
+    if (value.type !== 'ObjectExpression') return;
+    for (const property of value.properties) {
+      if (property.type !== 'Property' || property.computed || property.kind !== 'init' || property.method) continue;
+      const name = property.key.type === 'Identifier' ? property.key.name : String(property.key.value);
+      report(name, property.value, startOf(property));
+    }
+    return;
+  }
+  const name = memberName(target);
+  const holder = unwrap(target.object);
+  const isExportsObject =
+    (holder.type === 'Identifier' && holder.name === 'exports' && scope.isGlobal('exports')) ||
+    (holder.type === 'MemberExpression' && isModuleExports(holder, scope));
+  if (name !== null && isExportsObject) report(name, expression.right, offset);
+}
+
+function isModuleExports(node: TSESTree.MemberExpression, scope: Scope): boolean {
+  const object = unwrap(node.object);
+  return object.type === 'Identifier' && object.name === 'module' && scope.isGlobal('module') && memberName(node) === 'exports';
+}
