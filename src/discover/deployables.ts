@@ -7,6 +7,7 @@ import type {
   PackageFact,
   ServiceEvidence,
 } from '../types/index.js';
+import { isInfrastructureImage } from './images.js';
 import { imageBaseName, nameMatchScore, unscopedName } from './naming.js';
 import { basenameOf, compareStrings, dirnameOf, displayPath, isWithin, normalizeRelative } from './paths.js';
 
@@ -116,8 +117,10 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
     target.compose.push(fact);
   }
 
+  const linked = new Set<ComposeServiceFact>();
   for (const fact of ctx.compose) {
     if (fact.buildContext !== null || fact.dockerfile !== null || fact.image === null) continue;
+    if (isInfrastructureImage(fact.image)) continue;
     const base = imageBaseName(fact.image);
     const dir = base === null ? null : byName(base);
     if (dir === 'ambiguous') errors.push(ambiguity(fact.location, `image ${displayPath(fact.image)}`));
@@ -126,11 +129,25 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
     const target = entry(dir);
     target.evidence.push({ ...fact.location, kind: 'compose-build', detail: `${composeLabel(fact)} runs image ${displayPath(fact.image)}` });
     target.compose.push(fact);
+    linked.add(fact);
+  }
+
+  // A stock runtime image with the code bind-mounted (`image: node:22`, `env_file: ./services/x/.env`) runs the
+  // folder its env_file lies in, or the one its name equals; it only links to folders already found deployable.
+  for (const fact of ctx.compose) {
+    if (fact.buildContext !== null || fact.dockerfile !== null || linked.has(fact)) continue;
+    const dir = bindMountedFolder(fact, [...direct].sort(compareStrings));
+    if (dir === null) continue;
+    const target = entry(dir);
+    const image = fact.image === null ? 'no image' : `image ${displayPath(fact.image)}`;
+    target.evidence.push({ ...fact.location, kind: 'compose-build', detail: `${composeLabel(fact)} runs ${image} for ${displayPath(dir)}` });
+    target.compose.push(fact);
   }
 
   for (const fact of ctx.workloads) {
     for (const container of fact.containers) {
-      const base = container.image === null ? null : imageBaseName(container.image);
+      if (container.image === null || isInfrastructureImage(container.image)) continue;
+      const base = imageBaseName(container.image);
       const dir = base === null ? null : byName(base);
       if (dir === 'ambiguous') errors.push(ambiguity(fact.location, `image ${displayPath(container.image ?? '')}`));
       if (dir === null || dir === 'ambiguous') continue;
@@ -148,6 +165,18 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
  * build context (`context: .` with `dockerfile: services/orders/Dockerfile` builds `services/orders`), else the
  * context itself when eligible. Null when neither names a code folder (a root that only holds workspaces, nginx).
  */
+/** The deepest deployable folder holding one of the service's env_files, else the one named like the service. */
+function bindMountedFolder(fact: ComposeServiceFact, deployables: string[]): string | null {
+  for (const envFile of fact.envFiles) {
+    const path = normalizeRelative(envFile);
+    if (path === null) continue;
+    const holder = deployables.filter((dir) => dir !== '.' && isWithin(path, dir)).sort((a, b) => b.length - a.length)[0];
+    if (holder !== undefined) return holder;
+  }
+  const named = deployables.filter((dir) => basenameOf(dir) === fact.name);
+  return named.length === 1 ? (named[0] ?? null) : null;
+}
+
 function resolveBuild(fact: ComposeServiceFact, eligible: (dir: string) => boolean): string | null {
   const context = fact.buildContext === null ? null : normalizeRelative(fact.buildContext);
   const dockerfile = fact.dockerfile === null ? null : normalizeRelative(fact.dockerfile);

@@ -13,7 +13,7 @@ export const MAX_OBJECT_DEPTH = 6;
 // Spreads followed inside one object (`{ ...base, ...overrides }` chains).
 const MAX_SPREADS = 16;
 /** Most values (objects and scalars) in one exported tree: shared sub-objects cannot multiply without bound. */
-export const MAX_TREE_NODES = 2_000;
+export const MAX_TREE_NODES = 1_000;
 
 /** The value `expression` exports (an object tree up to {@link MAX_OBJECT_DEPTH} levels, else a folded scalar). */
 export function exportedValue(expression: Node, scope: Scope): ExportedValue {
@@ -32,9 +32,12 @@ function valueAt(expression: Node, scope: Scope, depth: number, budget: { nodes:
   return { kind: 'scalar', value: fold(expression, scope) };
 }
 
-/** Whether an exported value carries evidence worth a fact: any object, or a scalar with a known part. */
+/**
+ * Whether a value carries evidence worth keeping: a scalar with a known part, or an object with such a value
+ * somewhere inside. Objects drop the rest (functions, calls, story render methods) as they are built.
+ */
 export function isReportable(value: ExportedValue): boolean {
-  return value.kind === 'object' || hasKnownPart(value.value);
+  return value.kind === 'scalar' ? hasKnownPart(value.value) : Object.keys(value.properties).length > 0;
 }
 
 function objectProperties(
@@ -49,6 +52,7 @@ function objectProperties(
   for (const property of node.properties) {
     if (property.type === 'SpreadElement') {
       const ref = resolveRef(property.argument, scope, 0, newBudget());
+      // An unresolvable spread is assumed not to override what is known (configs spread optional overrides).
       if (spreads < MAX_SPREADS && --budget.nodes >= 0 && ref.kind === 'node' && ref.node.type === 'ObjectExpression') {
         Object.assign(properties, objectProperties(ref.node, ref.scope, depth, spreads + 1, budget));
       }
@@ -58,7 +62,10 @@ function objectProperties(
     if (property.kind !== 'init' || property.method) continue;
     const key = propertyKey(property, scope, 0, newBudget());
     if (key === null) continue;
-    properties[key] = valueAt(property.value, scope, depth + 1, budget);
+    const value = valueAt(property.value, scope, depth + 1, budget);
+    // A later opaque value still overrides an earlier known one.
+    if (isReportable(value)) properties[key] = value;
+    else delete properties[key];
   }
   return properties;
 }

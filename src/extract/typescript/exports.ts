@@ -11,6 +11,7 @@ import { exportedValueFact } from './context.js';
 import { exportedValue, isReportable } from './exported-value.js';
 import type { Scope } from './scope.js';
 import { isStable } from './scope.js';
+import { patternNames } from './patterns.js';
 
 /** Exported values of the program's top-level statements (only values that carry evidence, see `isReportable`). */
 export function exportFacts(program: TSESTree.Program, scope: Scope, context: FileContext): ExportedValueFact[] {
@@ -25,9 +26,12 @@ export function exportFacts(program: TSESTree.Program, scope: Scope, context: Fi
         if (statement.exportKind === 'type') break;
         if (statement.declaration?.type === 'VariableDeclaration' && !statement.declaration.declare) {
           for (const declarator of statement.declaration.declarations) {
-            if (declarator.id.type === 'Identifier' && declarator.init) {
-              report(declarator.id.name, declarator.init, startOf(declarator.id));
+            if (declarator.id.type === 'Identifier') {
+              if (declarator.init) report(declarator.id.name, declarator.init, startOf(declarator.id));
+              continue;
             }
+            // `export const { a, b: { c } } = source`: each name resolves through its binding's member path.
+            for (const entry of patternNames(declarator.id)) report(entry.name, entry.node, startOf(entry.node));
           }
         } else if (!statement.source) {
           for (const specifier of statement.specifiers) exportSpecifier(specifier, scope, report);
@@ -51,11 +55,14 @@ export function exportFacts(program: TSESTree.Program, scope: Scope, context: Fi
 
 type Report = (name: string, value: Node, offset: number) => void;
 
-/** `export { local }` / `export { local as alias }` of a module-level variable. */
+/**
+ * `export { local }` / `export { local as alias }` of a module-level variable (destructured ones included), or of an
+ * imported binding passed on (which folds to an import part the resolver follows).
+ */
 function exportSpecifier(specifier: TSESTree.ExportSpecifier, scope: Scope, report: Report): void {
   if (specifier.exportKind === 'type' || specifier.local.type !== 'Identifier') return;
   const binding = scope.bindings.get(specifier.local.name);
-  if (binding?.kind !== 'variable' || !binding.init || binding.path?.length !== 0 || !isStable(binding)) return;
+  if (binding?.kind !== 'import' && (binding?.kind !== 'variable' || !isStable(binding))) return;
   const exported = specifier.exported;
   const name = exported.type === 'Identifier' ? exported.name : String(exported.value);
   report(name, specifier.local, startOf(specifier));

@@ -105,6 +105,20 @@ function foldLogical(node: TSESTree.LogicalExpression, scope: Scope, depth: numb
 
 const VALUE_PRESERVING = new Set(['String', 'Number', 'parseInt', 'parseFloat']);
 
+/**
+ * Every callee name (function or method) a call needs for folding or resolution to give more than `unknown`;
+ * the prefilter treats a call of anything else as opaque. Keep in sync with `foldCall` and `resolveRef`.
+ */
+export const FOLDABLE_CALL_NAMES: ReadonlySet<string> = new Set([
+  ...VALUE_PRESERVING,
+  'require',
+  'toString',
+  'join',
+  'get',
+  'getOrThrow',
+  'freeze',
+]);
+
 function foldCall(node: TSESTree.CallExpression, scope: Scope, depth: number, budget: Budget): FoldedValue {
   const callee = unwrap(node.callee);
   const first = argumentAt(node, 0);

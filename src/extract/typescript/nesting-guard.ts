@@ -40,6 +40,9 @@ export function guardNesting(text: string): GuardResult {
   return new Scanner(text).run();
 }
 
+// A JSX opening tag is a level of its own, closed by its `>`: attributes (`d="…"`) do not pile up across siblings.
+const JSX_TAG = 62;
+
 class Scanner {
   private pos = 0;
   private readonly stack = new NestingStack();
@@ -160,12 +163,22 @@ class Scanner {
         if (next === 61 || next === 60) this.pos++;
         else if (next === 47) this.stack.subtractChain(WEIGHT.jsx);
         else if (this.endedBefore) this.stack.addChain(WEIGHT.generic);
-        else if (isIdentifierStart(next)) this.stack.addChain(WEIGHT.jsx);
+        else if (next === 62) {
+          this.pos++;
+          this.stack.addChain(WEIGHT.jsx);
+        } else if (isIdentifierStart(next)) this.stack.push(JSX_TAG, WEIGHT.jsx, false);
         return;
-      case 47: // /  (regex unless it divides; `/>` closes a JSX tag)
+      case 62: // >  (ends a JSX opening tag, whose children nest one level deeper)
+        if (this.stack.innermost === JSX_TAG) {
+          this.stack.close(JSX_TAG);
+          this.stack.addChain(WEIGHT.jsx);
+        }
+        return;
+      case 47: // /  (regex unless it divides; `/>` ends a self-closing JSX tag)
         if (next === 62) {
           this.pos++;
-          this.stack.subtractChain(WEIGHT.jsx);
+          if (this.stack.innermost === JSX_TAG) this.stack.close(JSX_TAG);
+          else this.stack.subtractChain(WEIGHT.jsx);
         } else if (!this.endedBefore) {
           this.pos = regexEnd(this.text, this.pos);
           this.prevEnd = true;
@@ -243,7 +256,7 @@ class Scanner {
   }
 
   private close(c: number): void {
-    if (c === 125 && this.stack.inTemplateExpression) {
+    if (c === 125 && this.stack.innermost === TEMPLATE) {
       this.stack.close(TEMPLATE);
       this.skipTemplate();
       return;

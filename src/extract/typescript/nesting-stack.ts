@@ -25,9 +25,9 @@ export class NestingStack {
     return this.levels.length === 1;
   }
 
-  /** Whether the innermost open level is a template's `${`. */
-  get inTemplateExpression(): boolean {
-    return this.levels[this.levels.length - 1]?.closer === TEMPLATE;
+  /** Closer of the innermost open level (0 at the top level). */
+  get innermost(): number {
+    return this.levels[this.levels.length - 1]?.closer ?? 0;
   }
 
   /** Opens a level. */

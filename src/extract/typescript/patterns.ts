@@ -5,6 +5,8 @@ import { annotatedTypeName, keyName } from './ast.js';
 /** One name bound by a pattern. */
 export interface PatternName {
   name: string;
+  /** The binding identifier itself. */
+  node: Node;
   /** Member path from the destructured value; null when an array or rest element hides it. */
   path: string[] | null;
   defaultValue: Node | null;
@@ -26,7 +28,7 @@ export function patternNames(pattern: Node): PatternName[] {
     const { node, path, defaultValue } = item;
     switch (node.type) {
       case 'Identifier':
-        names.push({ name: node.name, path, defaultValue, typeName: annotatedTypeName(node.typeAnnotation) });
+        names.push({ name: node.name, node, path, defaultValue, typeName: annotatedTypeName(node.typeAnnotation) });
         break;
       case 'AssignmentPattern':
         stack.push({ node: node.left, path, defaultValue: node.right });

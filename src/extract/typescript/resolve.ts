@@ -53,7 +53,10 @@ export function resolveRef(expression: Node, scope: Scope, depth: number, budget
       return resolveMember(node, scope, depth, budget);
     case 'CallExpression': {
       const specifier = requiredSpecifier(node, scope);
-      return specifier === null ? { kind: 'node', node, scope } : { kind: 'value', value: importValue(specifier, '*', []) };
+      if (specifier !== null) return { kind: 'value', value: importValue(specifier, '*', []) };
+      // `Object.freeze({...})` is the object itself, as far as its values go.
+      const frozen = isObjectFreeze(node, scope) ? node.arguments[0] : undefined;
+      return frozen && frozen.type !== 'SpreadElement' ? resolveRef(frozen, scope, depth + 1, budget) : { kind: 'node', node, scope };
     }
     default:
       return { kind: 'node', node, scope };
@@ -66,6 +69,13 @@ export function requiredSpecifier(node: TSESTree.CallExpression, scope: Scope): 
   if (callee.type !== 'Identifier' || callee.name !== 'require' || !scope.isGlobal('require')) return null;
   const argument = node.arguments[0];
   return node.arguments.length >= 1 && argument && argument.type !== 'SpreadElement' ? stringValue(argument) : null;
+}
+
+function isObjectFreeze(node: TSESTree.CallExpression, scope: Scope): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'freeze' || node.arguments.length !== 1) return false;
+  const object = unwrap(callee.object);
+  return object.type === 'Identifier' && object.name === 'Object' && scope.isGlobal('Object');
 }
 
 function resolveIdentifier(name: string, scope: Scope, depth: number, budget: Budget): Ref {
@@ -176,6 +186,7 @@ export function lookupProperty(
     if (!property) continue;
     if (property.type === 'SpreadElement') {
       const spread = resolveRef(property.argument, scope, depth + 1, budget);
+      if (spread.kind === 'env-object') return { kind: 'value', value: envValue(key) };
       if (spread.kind !== 'node' || spread.node.type !== 'ObjectExpression') return UNKNOWN;
       const inner = lookupProperty(spread.node, key, spread.scope, depth + 1, budget);
       if (inner.kind !== 'absent') return inner;

@@ -27,6 +27,7 @@ export function option(options: Options, key: string): FoldedValue | 'absent' | 
   if (options.kind === 'unknown') return 'unknown';
   const found = lookupProperty(options.node, key, options.scope, 0, newBudget());
   if (found.kind === 'absent') return 'absent';
+  if (found.kind === 'value') return found.value;
   if (found.kind !== 'node') return 'unknown';
   return fold(found.node, found.scope);
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../src/types/index.js';
+import { isInfrastructureImage } from '../../src/discover/images.js';
+import { compose, pkg, server, workload } from './facts.js';
+import { composeDeployment, discover } from './helpers.js';
+
+describe('discoverServices: infrastructure images and bind-mounted code', () => {
+  it('never turns a library into a service because an infrastructure image shares its name', () => {
+    const facts: Fact[] = [
+      pkg('.', 'template', { workspaces: ['libs/*', 'services/*'] }),
+      pkg('libs/redis', '@libs/nestjs-redis'),
+      server('services/api', 'api', '@nestjs/core'),
+      compose('redis', 30, { image: 'redis:7.0-alpine' }),
+      compose('kafka', 40, { image: 'confluentinc/cp-kafka:7.4.0' }),
+      workload('redis', 'data', ['bitnami/redis:7.2'], { app: 'redis' }, 'k8s/redis.yaml'),
+    ];
+    const { inventory } = discover(facts);
+    expect(inventory.services.map((service) => service.root)).toEqual(['services/api']);
+    expect(inventory.libraries.map((library) => library.root)).toEqual(['libs/redis']);
+  });
+
+  it('links a compose service that runs a stock node image to the folder its env_file lies in', () => {
+    const facts: Fact[] = [
+      pkg('.', 'template', { workspaces: ['services/*'] }),
+      server('services/service-1', 'service-1', '@nestjs/core'),
+      compose('api', 1, { image: 'node:22-alpine', envFiles: ['services/service-1/.env'] }),
+    ];
+    const [service] = discover(facts).inventory.services;
+    expect(service?.name).toBe('api');
+    expect(service?.hostnames).toEqual(['api']);
+    expect(service?.deployments).toEqual([composeDeployment('api')]);
+  });
+
+  it('links a bind-mount compose service by its name when it has no env_file', () => {
+    const facts: Fact[] = [pkg('.', 'm', { workspaces: ['apps/*'] }), server('apps/orders', 'orders'), compose('orders', 3, { image: 'node:20' })];
+    expect(discover(facts).inventory.services[0]?.deployments).toEqual([composeDeployment('orders')]);
+  });
+
+  it.each([
+    ['redis:7', true],
+    ['postgres:16-alpine', true],
+    ['docker.io/library/node:20', true],
+    ['bitnami/kafka:3.6', true],
+    ['ghcr.io/acme/orders-service:1.4', false],
+    ['currencyservice', false],
+    ['registry.example.com/shop/redis-sync:2', false],
+  ])('%s is infrastructure: %s', (image, expected) => {
+    expect(isInfrastructureImage(image)).toBe(expected);
+  });
+});
