@@ -96,8 +96,9 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
       entry(dir).evidence.push({ ...at, kind: 'layout', detail: `package in the ${displayPath(parent)}/* layout` });
     }
     const frameworks = SERVER_FRAMEWORKS.filter((name) => pkg.dependencies.includes(name));
-    if (frameworks.length > 0 && pkg.scripts['start'] !== undefined) {
-      entry(dir).evidence.push({ ...at, kind: 'server-dependency', detail: `depends on ${frameworks.join(', ')} and has a start script` });
+    const runner = runScript(pkg.scripts);
+    if (frameworks.length > 0 && runner !== null) {
+      entry(dir).evidence.push({ ...at, kind: 'server-dependency', detail: `depends on ${frameworks.join(', ')} and has a ${runner} script` });
     }
   }
 
@@ -165,6 +166,16 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
  * build context (`context: .` with `dockerfile: services/orders/Dockerfile` builds `services/orders`), else the
  * context itself when eligible. Null when neither names a code folder (a root that only holds workspaces, nginx).
  */
+/**
+ * The script that runs the package as a process: `start` first, then `start:*`, `serve`, `dev` (many services are
+ * only ever run through `nodemon` in a `dev` script, in compose or by hand). Null for packages nothing runs.
+ */
+function runScript(scripts: Record<string, string>): string | null {
+  if (scripts['start'] !== undefined) return 'start';
+  const names = Object.keys(scripts).sort(compareStrings);
+  return names.find((name) => name.startsWith('start:')) ?? (scripts['serve'] !== undefined ? 'serve' : null) ?? (scripts['dev'] !== undefined ? 'dev' : null);
+}
+
 /** The deepest deployable folder holding one of the service's env_files, else the one named like the service. */
 function bindMountedFolder(fact: ComposeServiceFact, deployables: string[]): string | null {
   for (const envFile of fact.envFiles) {

@@ -48,3 +48,20 @@ describe('discoverServices: infrastructure images and bind-mounted code', () => 
     expect(isInfrastructureImage(image)).toBe(expected);
   });
 });
+
+describe('discoverServices: how servers are started', () => {
+  it.each([
+    ['start', { start: 'node dist/main.js' }],
+    ['start:prod', { 'start:prod': 'node dist/main.js', build: 'tsc' }],
+    ['dev', { dev: 'nodemon', build: 'tsc' }],
+  ])('a package with a server framework and a %s script is deployable', (script, scripts) => {
+    const facts: Fact[] = [pkg('.', 'mono', { workspaces: ['libs/*'] }), pkg('libs/api', 'api', { dependencies: ['express'], scripts })];
+    const [service] = discover(facts).inventory.services;
+    expect(service?.evidence.map((evidence) => evidence.detail)).toEqual([`depends on express and has a ${script} script`]);
+  });
+
+  it('a library that depends on express but has nothing that runs it stays a library', () => {
+    const facts: Fact[] = [pkg('.', 'mono', { workspaces: ['libs/*'] }), pkg('libs/http-kit', 'http-kit', { dependencies: ['express'], scripts: { build: 'tsc', test: 'jest' } })];
+    expect(discover(facts).inventory.libraries.map((library) => library.name)).toEqual(['http-kit']);
+  });
+});

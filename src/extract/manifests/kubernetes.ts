@@ -1,11 +1,14 @@
-/** Kubernetes YAML manifests → workload, Service and ConfigMap/Secret facts; Helm templates are refused. */
+/**
+ * Kubernetes YAML manifests → workload, Service and ConfigMap/Secret facts; Helm templates are refused. A YAML file
+ * shaped like a compose file but named otherwise (`deploy/services.yaml`) is handed to the compose extractor.
+ */
 import type { AnalysisError, Extractor, ExtractOutput, Fact, SourceFile } from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
-import { isComposePath } from './compose.js';
+import { composeExtractor, isComposePath } from './compose.js';
 import { isModeledKind, objectFact, type K8sContext } from './k8s-resources.js';
 import { baseName, hasDirSegment } from './paths.js';
 import { extractError, guarded } from './report.js';
-import { childOf, itemsOf, parseYaml, textOf, type YNode } from './yaml.js';
+import { childOf, entriesOf, itemsOf, parseYaml, textOf, type YNode } from './yaml.js';
 
 const ID = 'kubernetes';
 // YAML files that other extractors own or that are never manifests (and can be large).
@@ -27,10 +30,23 @@ function extractKubernetes(file: SourceFile): ExtractOutput {
     return { facts: [], errors: [extractError(file.path, 'unrendered-template', message, lines.position(template))] };
   }
   const { docs, errors } = parseYaml(file.path, file.text);
+  // Other templating (`image: {{REGISTRY}}/api`) breaks YAML the same way: say so instead of a syntax error.
+  if (template >= 0 && errors.length > 0) {
+    const message = 'YAML with template placeholders ({{ }}) is not plain YAML; render it first to analyze it.';
+    return { facts: [], errors: [extractError(file.path, 'unrendered-template', message, lines.position(template))] };
+  }
+  if (docs.length === 1 && looksLikeCompose(docs[0]?.root)) return composeExtractor.extract(file);
   const ctx: K8sContext = { file: file.path, lines, extractor: ID };
   const facts: Fact[] = [];
   for (const doc of docs) collect(doc.root, ctx, facts, errors, 0);
   return { facts, errors };
+}
+
+/** A top-level `services:` map whose entries build or run images, and no `apiVersion`: a compose file. */
+function looksLikeCompose(root: YNode | undefined): boolean {
+  if (root === undefined || childOf(root, 'apiVersion') !== undefined) return false;
+  const services = entriesOf(childOf(root, 'services'));
+  return services.length > 0 && services.every((entry) => childOf(entry.value, 'image') !== undefined || childOf(entry.value, 'build') !== undefined || childOf(entry.value, 'extends') !== undefined);
 }
 
 /** Adds the fact of one object; `kind: List` wraps objects in `items` (one nesting level is plenty). */

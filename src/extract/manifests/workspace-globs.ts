@@ -1,7 +1,8 @@
-/** `pnpm-workspace.yaml` and `lerna.json` → WorkspaceGlobsFact (package globs, `!` negations kept). */
+/** `pnpm-workspace.yaml`, `lerna.json` and Rush's `rush.json` → WorkspaceGlobsFact (package globs, `!` negations kept). */
 import type { Extractor, ExtractOutput, SourceFile, WorkspaceGlobsFact } from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
 import { parseJsonLocated } from './json.js';
+import { blankJsonc } from './jsonc.js';
 import { findTopLevelKey } from './json-locate.js';
 import { baseName, dirOf } from './paths.js';
 import { extractError, guarded, isRecord, stringItems } from './report.js';
@@ -58,13 +59,36 @@ function extractLerna(file: SourceFile): ExtractOutput {
   return { facts: [fact], errors: [] };
 }
 
+/** Rush: `projects[].projectFolder` (rush.json is JSONC); each project folder is a literal glob. */
+function extractRush(file: SourceFile): ExtractOutput {
+  const lines = new LineIndex(file.text);
+  // Blanking comments keeps offsets, so the same text serves parsing and locating.
+  const json = blankJsonc(file.text);
+  const parsed = parseJsonLocated(file.path, json, lines, 'rush.json');
+  if (!parsed.ok) return { facts: [], errors: [parsed.error] };
+  if (!isRecord(parsed.value) || !Array.isArray(parsed.value.projects)) return { facts: [], errors: [] };
+  const globs = parsed.value.projects.flatMap((project: unknown) =>
+    isRecord(project) && typeof project.projectFolder === 'string' ? [project.projectFolder] : [],
+  );
+  const fact: WorkspaceGlobsFact = {
+    kind: 'workspace-globs',
+    extractor: ID,
+    location: lines.evidence(file.path, findTopLevelKey(json, 'projects') ?? 0),
+    dir: dirOf(file.path),
+    globs,
+  };
+  return { facts: [fact], errors: [] };
+}
+
+const BY_NAME: Record<string, (file: SourceFile) => ExtractOutput> = {
+  'pnpm-workspace.yaml': extractPnpm,
+  'lerna.json': extractLerna,
+  'rush.json': extractRush,
+};
+
 /** The workspace-globs extractor. */
 export const workspaceGlobsExtractor: Extractor = {
   id: ID,
-  matches: (path) => {
-    const base = baseName(path);
-    return base === 'pnpm-workspace.yaml' || base === 'lerna.json';
-  },
-  extract: (file) =>
-    guarded(ID, file.path, () => (baseName(file.path) === 'lerna.json' ? extractLerna(file) : extractPnpm(file))),
+  matches: (path) => Object.hasOwn(BY_NAME, baseName(path)),
+  extract: (file) => guarded(ID, file.path, () => (BY_NAME[baseName(file.path)] ?? extractPnpm)(file)),
 };
