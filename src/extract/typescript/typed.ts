@@ -3,7 +3,7 @@
  * type annotation and the import it names, never by the variable's name.
  */
 import type { Node } from './ast.js';
-import { memberName, unwrap } from './ast.js';
+import { argumentAt, memberName, methodCall, unwrap } from './ast.js';
 import type { Scope } from './scope.js';
 
 // Following `const a = this.b` chains; real code needs one or two steps.
@@ -26,6 +26,14 @@ export function declaredType(expression: Node, scope: Scope, steps = 0): { name:
     if (!member) return null;
     if (member.typeName !== null) return { name: member.typeName, scope: member.scope };
     return member.init ? declaredType(member.init, member.scope, steps + 1) : null;
+  }
+  // NestJS looks providers up by class: `app.get(ConfigService)`, `moduleRef.resolve(HttpService)`.
+  if (node.type === 'CallExpression') {
+    const method = methodCall(node);
+    const token = argumentAt(node, 0);
+    if ((method?.name === 'get' || method?.name === 'resolve') && token?.type === 'Identifier') {
+      return { name: token.name, scope };
+    }
   }
   return null;
 }

@@ -39,10 +39,15 @@ describe('typescript extractor: listen', () => {
       'server.listen(port);',
       "server.listen({ host: '::' });",
       'server.listen();',
+      "import { ConfigService } from '@nestjs/config';",
+      'const config = nest.get(ConfigService);',
+      "await nest.listen(config.get<number>('HTTP_PORT', 3000));",
     ].join('\n');
     expect(ofKind(extractSource(text).facts, 'listen')).toEqual([
       listenAt(atSource(text, 3, 11), env('PORT', '8080')),
       listenAt(atSource(text, 4, 8), lit('4000')),
+      // `app.get(ConfigService)` gives a ConfigService.
+      listenAt(atSource(text, 11, 12), env('HTTP_PORT', '3000')),
     ]);
   });
 });

@@ -115,6 +115,24 @@ describe('typescript extractor: broken and hostile input', () => {
     expect(guardNesting(cases).tooDeepAt).toBeNull();
   });
 
+  it('scans any text in one pass and keeps its length (random code-like soup past the fast path)', () => {
+    const soup = fc.array(
+      fc.constantFrom('(', ')', '[', ']', '{', '}', '`', '${', "'", '"', '/', '*', '\\', '\n', ' ', '<', '>', '=', '?', ':', 'if', 'a', '.', '!', '-', '1', ';', ','),
+      { minLength: 1_200, maxLength: 3_000 },
+    );
+    fc.assert(
+      fc.property(soup, (pieces) => {
+        const text = pieces.join('');
+        const guarded = guardNesting(text);
+        expect(guarded.text).toHaveLength(text.length);
+        expect(guarded.text.split('\n')).toHaveLength(text.split('\n').length);
+        const out = typescriptExtractor.extract({ path: 'soup.tsx', text });
+        expect(out.errors.every((error) => error.code !== 'extractor-failure')).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('never throws on arbitrary text, and reports only extract-stage errors', () => {
     fc.assert(
       fc.property(fc.constantFrom('a.ts', 'a.tsx', 'a.js', 'a.cjs'), fc.string({ maxLength: 400 }), (path, text) => {
