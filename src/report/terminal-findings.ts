@@ -54,15 +54,38 @@ function renderFile(file: string, findings: Finding[], style: Style): string[] {
   return lines;
 }
 
-/** Renders `Result.errors`, one line each: `path:line  reason  code`. */
+/** Beyond this many files with one and the same problem, the terminal shows a few and counts the rest. */
+const SAME_PROBLEM_LIMIT = 5;
+const SAME_PROBLEM_SHOWN = 3;
+
+/**
+ * Renders `Result.errors`, one line each: `path:line  reason  code`. Thirty Helm templates that all say "render me
+ * first" would bury the one real syntax error, so a problem shared by many files shows its first few and a count;
+ * the JSON report keeps every entry.
+ */
 export function renderAnalysisErrors(errors: readonly AnalysisError[], style: Style): string[] {
   if (errors.length === 0) return [];
-  const places = errors.map((error) => `${sanitize(error.file)}${error.line === undefined ? '' : `:${error.line}`}`);
+  const problem = (error: AnalysisError): string => `${error.code}\0${error.message}`;
+  const totals = new Map<string, number>();
+  for (const error of errors) totals.set(problem(error), (totals.get(problem(error)) ?? 0) + 1);
+  const shownSoFar = new Map<string, number>();
+  const shown = errors.filter((error) => {
+    const key = problem(error);
+    const count = (shownSoFar.get(key) ?? 0) + 1;
+    shownSoFar.set(key, count);
+    return (totals.get(key) ?? 0) <= SAME_PROBLEM_LIMIT || count <= SAME_PROBLEM_SHOWN;
+  });
+  const places = shown.map((error) => `${sanitize(error.file)}${error.line === undefined ? '' : `:${error.line}`}`);
   const placeWidth = widest(places);
-  const lines = errors.map(
+  const lines = shown.map(
     (error, i) =>
       `  ${pad(places[i] ?? '', placeWidth)}  ${sanitize(error.message)}  ${style.dim(sanitize(error.code))}`,
   );
+  for (const [key, total] of totals) {
+    if (total <= SAME_PROBLEM_LIMIT) continue;
+    const code = key.slice(0, key.indexOf('\0'));
+    lines.push(`  ${style.dim(`… and ${total - SAME_PROBLEM_SHOWN} more with the same problem (${sanitize(code)}); --format json lists them all`)}`);
+  }
   const heading = `Could not analyze (${errors.length})`;
   return [style.bold(style.yellow(heading)), ...lines];
 }

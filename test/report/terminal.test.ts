@@ -105,3 +105,23 @@ describe('sanitize', () => {
     expect(sanitize(input)).toBe(expected);
   });
 });
+
+describe('terminal reporter: many files with one problem', () => {
+  it('shows the first three and counts the rest, keeping distinct problems whole', async () => {
+    const { renderAnalysisErrors } = await import('../../src/report/terminal-findings.js');
+    const helm = Array.from({ length: 8 }, (_, i) => ({
+      file: `charts/svc-${i}/templates/deployment.yaml`,
+      line: 4,
+      stage: 'extract' as const,
+      code: 'unrendered-template',
+      message: 'Helm template is not plain YAML; render it with `helm template` to analyze it.',
+    }));
+    const broken = { file: 'src/broken.ts', line: 3, stage: 'extract' as const, code: 'parse-error', message: 'Syntax error: Unexpected token' };
+    const { createStyle } = await import('../../src/report/ansi.js');
+    const lines = renderAnalysisErrors([...helm, broken], createStyle(false));
+    expect(lines[0]).toBe('Could not analyze (9)');
+    expect(lines.filter((line) => line.includes('unrendered-template'))).toHaveLength(4);
+    expect(lines.some((line) => line.includes('src/broken.ts:3'))).toBe(true);
+    expect(lines.at(-1)).toBe('  … and 5 more with the same problem (unrendered-template); --format json lists them all');
+  });
+});
