@@ -7,7 +7,7 @@ import { ConfigurationError } from './config/errors.js';
 import { loadConfig } from './config/load.js';
 import { discoverServices } from './discover/services.js';
 import { walkRepository } from './discover/walk.js';
-import { extractorsFor } from './extract/index.js';
+import { extractorsFor, prepareExtractors } from './extract/index.js';
 import { buildGraph } from './graph/build.js';
 import { derive } from './graph/derive/index.js';
 import { extractAll } from './pipeline/extract-all.js';
@@ -22,6 +22,8 @@ export { ConfigurationError } from './config/errors.js';
 export { rules } from '../rules/index.js';
 
 export async function analyze(options: AnalyzeOptions): Promise<Result> {
+  // The budget counts from the call, so a slow walk of a huge tree also spends it.
+  const startedAt = Date.now();
   const root = resolvePath(options.root);
   if (!isDirectory(root)) throw new ConfigurationError(`${options.root} is not a directory`);
   const progress = (update: Progress): void => {
@@ -39,7 +41,13 @@ export async function analyze(options: AnalyzeOptions): Promise<Result> {
     ignore: config.ignore,
     isWanted: (path) => extractorsFor(path).length > 0,
   });
-  const extracted = extractAll(root, walked.files, config.maxFileSize, progress);
+  await prepareExtractors();
+  const extracted = extractAll(root, walked.files, config.maxFileSize, progress, {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.fileTimeoutMs === undefined ? {} : { fileTimeoutMs: options.fileTimeoutMs }),
+    startedAt,
+    now: Date.now,
+  });
 
   progress({ stage: 'discover', done: 0, total: 0 });
   const discovered = discoverServices({
@@ -56,6 +64,12 @@ export async function analyze(options: AnalyzeOptions): Promise<Result> {
     files: walked.files,
     filesByKind: extracted.filesByKind,
   });
+
+  try {
+    options.onModel?.(model);
+  } catch {
+    // Like progress, an observer must never break an analysis.
+  }
 
   progress({ stage: 'graph', done: 0, total: 0 });
   const graph = buildGraph(model);

@@ -53,7 +53,7 @@ export function runRules(graph: ArchGraph, enabled: readonly EnabledRule[]): Che
           const template = meta.messages[report.messageId] ?? report.messageId;
           findings.push({
             ruleId: meta.id,
-            severity,
+            severity: report.escalate === true ? 'error' : severity,
             messageId: report.messageId,
             message: formatMessage(template, report.data),
             data: report.data,

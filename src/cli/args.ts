@@ -17,6 +17,10 @@ export interface CliOptions {
   color: boolean | undefined;
   progress: boolean;
   debug: boolean;
+  /** `--timeout`: overall wall-clock budget in seconds; undefined means no limit. */
+  timeout: number | undefined;
+  /** `--trace from,to`: explain the edges between two nodes instead of reporting. */
+  trace: string | undefined;
 }
 
 /** Either options to run with, or the exit code to return right away. */
@@ -44,6 +48,8 @@ function buildProgram(io: CliIo, version: string): Command {
     .option('--color', 'force colors in the text report')
     .option('--no-color', 'disable colors')
     .option('--no-progress', 'do not draw the progress line on stderr')
+    .option('--timeout <seconds>', 'wall-clock budget; files left when it runs out are skipped and reported')
+    .option('--trace <from,to>', 'explain why edges from one service to another exist, instead of the report')
     .option('--debug', 'print stack traces of internal errors')
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -79,6 +85,11 @@ export function parseArgs(argv: readonly string[], io: CliIo, version: string): 
     return { kind: 'exit', code: ExitCode.error };
   }
   const opts = program.opts();
+  const timeout = parseTimeout(opts.timeout);
+  if (timeout === null) {
+    usageError(io, `option '--timeout <seconds>' argument '${String(opts.timeout)}' is invalid: expected a positive number of seconds`);
+    return { kind: 'exit', code: ExitCode.error };
+  }
   const format = stringOption(opts.format) ?? 'text';
   const failOn = stringOption(opts.failOn) ?? 'error';
   // Commander already enforced the choices; these checks only narrow the types without casts.
@@ -97,6 +108,8 @@ export function parseArgs(argv: readonly string[], io: CliIo, version: string): 
       color: typeof opts.color === 'boolean' ? opts.color : undefined,
       progress: opts.progress !== false,
       debug: opts.debug === true,
+      timeout,
+      trace: stringOption(opts.trace),
     },
   };
 }
@@ -110,6 +123,15 @@ export function usageError(io: CliIo, message: string): void {
 /** Prints `archcheck: error: …` as one line: for problems the command line did not cause (config content, I/O). */
 export function fatalError(io: CliIo, message: string): void {
   io.stderr(`archcheck: error: ${sanitize(message)}\n`);
+}
+
+/** Seconds from `--timeout`: undefined when absent, null when not a positive finite number. */
+function parseTimeout(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  const text = stringOption(value);
+  if (text === undefined || !/^\d{1,9}(?:\.\d{1,6})?$/.test(text.trim())) return null;
+  const seconds = Number(text);
+  return seconds > 0 ? seconds : null;
 }
 
 function stringOption(value: unknown): string | undefined {

@@ -5,10 +5,12 @@ import { ConfigurationError } from '../config/errors.js';
 import { reporters, type Format } from '../report/index.js';
 import { sanitize } from '../report/sanitize.js';
 import type { AnalyzeOptions } from '../types/analyze.js';
+import type { Model } from '../types/model.js';
 import type { Result } from '../types/result.js';
 import { toolVersion } from '../version.js';
 import { fatalError, parseArgs, usageError, type CliOptions } from './args.js';
 import { decideColor, decideProgress } from './color.js';
+import { explainEdge, parseTrace } from './explain.js';
 import { failsGate } from './gate.js';
 import { ExitCode, type CliIo } from './io.js';
 import { createProgressLine, type ProgressLine } from './progress.js';
@@ -18,6 +20,9 @@ export { ExitCode } from './io.js';
 
 /** The analysis entry point, injected so tests can hand in a recorded Result. */
 export type AnalyzeFn = (options: AnalyzeOptions) => Promise<Result>;
+
+/** The per-file budget under `--timeout`: a file slower than this is reported as `slow-file`. */
+const FILE_BUDGET_MS = 10_000;
 
 /**
  * Runs archcheck with `argv` (without node and script) and returns the exit code: 0 gate passed, 1 findings at or
@@ -40,12 +45,24 @@ export async function runCli(argv: string[], io: CliIo, analyze: AnalyzeFn): Pro
       return ExitCode.error;
     }
 
-    const result = await analyzeWithProgress(analyze, io, options, root, configFile);
+    const trace = options.trace === undefined ? undefined : parseTrace(options.trace);
+    if (trace === null) {
+      usageError(io, `option '--trace <from,to>' argument '${options.trace ?? ''}' is invalid: expected two names, like orders,payments`);
+      return ExitCode.error;
+    }
+    let model: Model | undefined;
+    // The model is only captured when asked for: the recorded options stay what they were otherwise.
+    const onModel = trace === undefined ? undefined : (resolved: Model): void => void (model = resolved);
+    const result = await analyzeWithProgress(analyze, io, options, root, configFile, onModel);
     if (result.kind === 'failed') {
       // ConfigurationError is the one error analyze throws on purpose: the user's to fix, so no "internal".
       if (result.error instanceof ConfigurationError) fatalError(io, errorMessage(result.error));
       else internalError(io, result.error, debug);
       return ExitCode.error;
+    }
+    if (trace !== undefined) {
+      io.stdout(model === undefined ? 'No model to explain: the analysis did not reach the resolve stage.\n' : explainEdge(model, trace.from, trace.to));
+      return ExitCode.ok;
     }
     if (!emitReport(result.value, options, io)) return ExitCode.error;
     return failsGate(result.value.findings, options.failOn) ? ExitCode.findings : ExitCode.ok;
@@ -84,6 +101,7 @@ async function analyzeWithProgress(
   options: CliOptions,
   root: string,
   configFile: string | undefined,
+  onModel?: (model: Model) => void,
 ): Promise<Outcome> {
   const showProgress = decideProgress({ flag: options.progress, env: io.env, stderrIsTTY: io.stderrIsTTY });
   // The CLI may read the clock (reporters may not): it only paces redraws.
@@ -92,6 +110,8 @@ async function analyzeWithProgress(
     root,
     ...(configFile === undefined ? {} : { configFile }),
     ...(line === undefined ? {} : { onProgress: line.update }),
+    ...(options.timeout === undefined ? {} : budgets(options.timeout)),
+    ...(onModel === undefined ? {} : { onModel }),
   };
   try {
     return { kind: 'done', value: await analyze(analyzeOptions) };
@@ -100,6 +120,12 @@ async function analyzeWithProgress(
   } finally {
     line?.clear();
   }
+}
+
+/** `--timeout` seconds → the overall budget, and a per-file budget never longer than the overall one. */
+function budgets(seconds: number): Pick<AnalyzeOptions, 'timeoutMs' | 'fileTimeoutMs'> {
+  const timeoutMs = Math.round(seconds * 1000);
+  return { timeoutMs, fileTimeoutMs: Math.min(FILE_BUDGET_MS, timeoutMs) };
 }
 
 /** Renders and writes the report; false (after printing why) when the output file cannot be written. */
@@ -113,8 +139,8 @@ function emitReport(result: Result, options: CliOptions, io: CliIo): boolean {
     stdoutIsTTY: io.stdoutIsTTY,
   });
   const report = reporters[options.format](result, { color });
-  // The text report lists analysis errors itself; machine formats bury them in data, so surface them on stderr.
-  if (options.format !== 'text') printAnalysisErrors(result, io);
+  // Every format: CI logs often keep only stderr, and machine formats bury the errors in data. One line each.
+  printAnalysisErrors(result, io);
   if (options.outputFile === undefined) {
     io.stdout(report);
     return true;

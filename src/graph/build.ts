@@ -2,6 +2,8 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { ArchMultiGraph, EdgeAttributes, Model, NodeAttributes } from '../types/index.js';
 import { libraryKey, serviceKey, targetNode } from './keys.js';
+import { addDataToGraph } from './data.js';
+import { addMessagesToGraph } from './messages.js';
 
 export function buildGraph(model: Model): ArchMultiGraph {
   const graph: ArchMultiGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
@@ -18,7 +20,7 @@ export function buildGraph(model: Model): ArchMultiGraph {
     }
     graph.addDirectedEdge(serviceKey(call.from), to, {
       kind: 'sync',
-      protocol: 'http',
+      protocol: call.protocol,
       location: call.location,
       confidence: call.confidence,
       call,
@@ -35,5 +37,7 @@ export function buildGraph(model: Model): ArchMultiGraph {
       import: entry,
     });
   }
+  addDataToGraph(graph, model);
+  addMessagesToGraph(graph, model);
   return graph;
 }

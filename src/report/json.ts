@@ -38,6 +38,7 @@ export function orderResult(result: Result): Result {
       id: database.id,
       engine: database.engine,
       usedBy: [...database.usedBy],
+      tables: database.tables.map((table) => ({ name: table.name, owner: table.owner })),
     })),
     findings: result.findings.map(orderFinding),
     rules: result.rules.map(orderRule),

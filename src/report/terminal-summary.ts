@@ -2,6 +2,7 @@
 import type { Result, ResultEdge } from '../types/result.js';
 import type { Style } from './ansi.js';
 import { sanitize } from './sanitize.js';
+import { renderDataOwnership } from './terminal-data.js';
 import { compareStrings, count, nodeLabel, pad, widest } from './text-format.js';
 
 /** Call sites from one caller, split by where they go. */
@@ -14,7 +15,12 @@ interface CallerCalls {
 
 /** Renders the services, libraries and synchronous-call sections, one line per item. */
 export function renderSystemSummary(result: Result, style: Style): string[] {
-  return [...renderServices(result, style), ...renderLibraries(result, style), ...renderSyncCalls(result, style)];
+  return [
+    ...renderServices(result, style),
+    ...renderLibraries(result, style),
+    ...renderSyncCalls(result, style),
+    ...renderDataOwnership(result, style),
+  ];
 }
 
 function renderServices(result: Result, style: Style): string[] {

@@ -1,8 +1,10 @@
 /** The resolve stage: facts + inventory → Model (calls resolved to targets, imports across boundaries). */
 import type { Fact, Inventory, Model, TsconfigFact } from '../types/index.js';
 import { resolveCalls, buildHostDirectory } from './calls.js';
+import { resolveCommunication } from './communication.js';
 import { buildEnvironments } from './environment.js';
 import { resolveImports } from './imports.js';
+import { resolveDataModel } from './data.js';
 import { ModuleResolver } from './modules.js';
 import { ownerLookup } from '../discover/owner.js';
 import { HOLE, indexExports, renderValue } from './values.js';
@@ -41,10 +43,20 @@ export function resolve(input: ResolveInput): Model {
         return Number.isInteger(port) && port > 0 && port < 65536 ? [port] : [];
       }),
   });
+  const communication = resolveCommunication(resolveCalls({ facts, owners, environments, exports, modules, hosts }), {
+    facts,
+    owners,
+    environments,
+    exports,
+    modules,
+    hosts,
+  });
   return {
     inventory,
-    calls: resolveCalls({ facts, owners, environments, exports, modules, hosts }),
+    calls: communication.calls,
+    messages: communication.messages,
     imports: resolveImports(facts, owners, modules),
     filesByKind: input.filesByKind,
+    data: resolveDataModel({ facts, owners, environments, exports, modules }),
   };
 }

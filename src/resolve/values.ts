@@ -18,6 +18,9 @@ export interface Rendering {
 }
 
 const MAX_RENDERINGS = 16;
+const PACKAGE_ENTRIES = ['src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/main.ts'];
+// Key prefix of re-export entries in an {@link ExportIndex}; export names never contain NUL.
+const REEXPORT = '\u0000reexport:';
 const MAX_IMPORT_DEPTH = 6;
 
 /** Exported constants by file, then export name. */
@@ -26,6 +29,12 @@ export type ExportIndex = ReadonlyMap<string, ReadonlyMap<string, ExportedValue>
 export function indexExports(facts: readonly Fact[]): ExportIndex {
   const index = new Map<string, Map<string, ExportedValue>>();
   for (const fact of facts) {
+    if (fact.kind === 'import' && fact.importKind === 'reexport') {
+      // `export { Topics } from './topics.js'` / `export * from …`: looked through when a name is not found.
+      const byName = index.get(fact.location.file) ?? new Map<string, ExportedValue>();
+      byName.set(`${REEXPORT}${fact.specifier}`, { kind: 'scalar', value: { parts: [{ kind: 'literal', value: fact.specifier }] } });
+      index.set(fact.location.file, byName);
+    }
     if (fact.kind !== 'exported-value') continue;
     const byName = index.get(fact.location.file) ?? new Map<string, ExportedValue>();
     byName.set(fact.name, fact.value);
@@ -107,10 +116,9 @@ function renderImport(
 ): Rendering[] {
   const unknown: Rendering[] = [{ text: HOLE, via: [`${part.name} from ${part.specifier} not resolved`], confidence: 'certain' }];
   if (depth >= MAX_IMPORT_DEPTH) return unknown;
-  const target = context.modules.resolve(part.specifier, file);
-  if (target === null) return unknown;
-  const exports = context.exports.get(target.path);
-  if (exports === undefined) return unknown;
+  const found = findExport(part, file, context, 0);
+  if (found === null) return unknown;
+  const { target, exports } = found;
   // A namespace import names the module itself; its first path step is the export name.
   const [name, path] = part.name === '*' ? [part.path[0] ?? '', part.path.slice(1)] : [part.name, part.path];
   let value = exports.get(name);
@@ -122,6 +130,31 @@ function renderImport(
     via: [`${shown} from ${target.path}`, ...rendering.via],
     confidence: weakest(rendering.confidence, 'resolved'),
   }));
+}
+
+/** The module `part` imports from and its exports, following re-exports (`export … from`) when the name is elsewhere. */
+export function findExport(
+  part: Extract<ValuePart, { kind: 'import' }>,
+  file: string,
+  context: RenderContext,
+  depth: number,
+): { target: { path: string }; exports: ReadonlyMap<string, ExportedValue> } | null {
+  const resolved = context.modules.resolve(part.specifier, file);
+  if (resolved === null) return null;
+  // A workspace package whose `main` points at build output resolves to its folder; its source entry holds the values.
+  const candidates = [resolved.path, ...PACKAGE_ENTRIES.map((entry) => `${resolved.path}/${entry}`)];
+  const path = candidates.find((candidate) => context.exports.has(candidate));
+  const exports = path === undefined ? undefined : context.exports.get(path);
+  if (path === undefined || exports === undefined) return null;
+  const target = { path };
+  const name = part.name === '*' ? part.path[0] ?? '' : part.name;
+  if (exports.has(name) || depth >= MAX_IMPORT_DEPTH) return { target, exports };
+  for (const key of exports.keys()) {
+    if (!key.startsWith(REEXPORT)) continue;
+    const inner = findExport({ ...part, specifier: key.slice(REEXPORT.length) }, target.path, context, depth + 1);
+    if (inner?.exports.has(name)) return inner;
+  }
+  return { target, exports };
 }
 
 const RANK: Record<Confidence, number> = { certain: 2, resolved: 1, inferred: 0 };

@@ -4,6 +4,8 @@ import { describeRule } from '../check/define-rule.js';
 import { targetNode } from '../graph/keys.js';
 import { serviceKey, libraryKey } from '../graph/keys.js';
 import { weakest } from '../resolve/values.js';
+import { databaseEdges, resultDatabases } from './databases.js';
+import { topicKey } from '../graph/messages.js';
 import {
   SCHEMA_VERSION,
   type AnalysisError,
@@ -48,7 +50,7 @@ export function assembleResult(input: AssembleInput): Result {
       packageName: library.packageName,
     })),
     edges,
-    databases: [],
+    databases: resultDatabases(model.data),
     findings: input.findings,
     rules: input.rules.map(describeRule).sort((a, b) => compareStrings(a.id, b.id)),
     score: input.score,
@@ -98,6 +100,13 @@ function aggregateEdges(model: Model): ResultEdge[] {
   for (const entry of model.imports) {
     const to = entry.toService !== null ? serviceKey(entry.toService) : libraryKey(entry.toLibrary ?? '');
     add({ from: serviceKey(entry.fromService), to, kind: 'import', protocol: 'import', confidence: 'certain' }, entry.location);
+  }
+  for (const { edge, location } of databaseEdges(model.data)) add(edge, location);
+  for (const message of model.messages ?? []) {
+    const topic = topicKey(message.broker, message.topic);
+    const service = serviceKey(message.service);
+    const [from, to] = message.role === 'publish' ? [service, topic] : [topic, service];
+    add({ from, to, kind: 'async', protocol: message.broker, confidence: message.confidence }, message.location);
   }
   const edges = [...byKey.values()];
   for (const edge of edges) edge.locations.sort(compareLocations);

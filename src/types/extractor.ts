@@ -21,4 +21,6 @@ export interface Extractor {
   id: string;
   matches(path: string): boolean;
   extract(file: SourceFile): ExtractOutput;
+  /** Optional one-time async setup (e.g. loading a WebAssembly parser), awaited before extraction starts. */
+  prepare?(): Promise<void>;
 }

@@ -4,6 +4,25 @@
  */
 import type { Evidence } from './location.js';
 import type { ExportedValue, FoldedValue } from './value.js';
+import type {
+  CallGuards,
+  GuardWrapperFact,
+  MeshPolicyFact,
+  MessageFact,
+  ModuleGuardFact,
+  NestTransportFact,
+  RpcCallFact,
+  WrapperRef,
+} from './facts-messaging.js';
+
+export type * from './facts-messaging.js';
+import type {
+  DbAccessFact,
+  DbConnectionFact,
+  DbForeignKeyFact,
+  DbMigrationStepFact,
+  DbTableFact,
+} from './facts-data.js';
 
 interface FactBase {
   /** Where the fact was seen; `file` is repo-relative POSIX. */
@@ -30,6 +49,10 @@ export interface HttpCallFact extends FactBase {
   method: string | null;
   /** The full URL (base URL of an instance joined with the path), constant-folded. */
   url: FoldedValue;
+  /** Resilience guards seen around the call in its own file. */
+  guards?: CallGuards;
+  /** Imported wrappers the call flows through (`withBreaker(() => …)`), checked across files in resolve. */
+  wrappers?: WrapperRef[];
 }
 
 /** A server listening on a port (`app.listen(3000)`), used to map `localhost:PORT` to a service. */
@@ -191,7 +214,18 @@ export type Fact =
   | K8sServiceFact
   | K8sConfigFact
   | DockerfileFact
-  | TsconfigFact;
+  | TsconfigFact
+  | DbTableFact
+  | DbForeignKeyFact
+  | DbMigrationStepFact
+  | DbConnectionFact
+  | DbAccessFact
+  | MessageFact
+  | RpcCallFact
+  | NestTransportFact
+  | ModuleGuardFact
+  | GuardWrapperFact
+  | MeshPolicyFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -1,7 +1,8 @@
 /** The graph stage's contract: a typed graphology multigraph plus what is derived from it once. */
 import type { MultiDirectedGraph } from 'graphology';
 import type { Confidence, Evidence } from './location.js';
-import type { Model, ResolvedCall, ResolvedImport } from './model.js';
+import type { DatabaseConnection } from './model-data.js';
+import type { Model, ResolvedCall, ResolvedImport, ResolvedMessage, SyncProtocol } from './model.js';
 
 /** Node keys are namespaced: `service:orders`, `library:shared-utils`, `external:api.stripe.com`, `unknown`. */
 export type NodeKey = string;
@@ -10,6 +11,9 @@ export type NodeAttributes =
   | { type: 'service'; name: string; root: string }
   | { type: 'library'; name: string; root: string }
   | { type: 'external'; host: string }
+  | { type: 'topic'; broker: string; name: string }
+  | { type: 'database'; id: string; engine: string }
+  | { type: 'table'; name: string; owner: string | null; database: string | null }
   | { type: 'unknown' };
 
 /** Edge kinds of the public contract; `async` and `database` arrive with later extractors. */
@@ -17,8 +21,10 @@ export type EdgeKind = 'sync' | 'async' | 'database' | 'import';
 
 /** One edge per call site or import site; the Result aggregates them per (from, to, kind, protocol). */
 export type EdgeAttributes =
-  | { kind: 'sync'; protocol: 'http'; location: Evidence; confidence: Confidence; call: ResolvedCall }
-  | { kind: 'import'; protocol: 'import'; location: Evidence; confidence: Confidence; import: ResolvedImport };
+  | { kind: 'sync'; protocol: SyncProtocol; location: Evidence; confidence: Confidence; call: ResolvedCall }
+  | { kind: 'async'; protocol: string; location: Evidence; confidence: Confidence; message: ResolvedMessage }
+  | { kind: 'import'; protocol: 'import'; location: Evidence; confidence: Confidence; import: ResolvedImport }
+  | { kind: 'database'; protocol: string; location: Evidence; confidence: Confidence; connection: DatabaseConnection };
 
 export type ArchMultiGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -29,6 +35,11 @@ export interface Derived {
    * each sorted by key, the list sorted by first key.
    */
   syncCycles: NodeKey[][];
+  /**
+   * For each service with a synchronous call to another service, the longest simple chain of service-to-service
+   * synchronous calls starting there (node keys, first is the service), ties broken by key order.
+   */
+  syncChains?: Record<NodeKey, NodeKey[]>;
 }
 
 /** What rules receive: the graph, derived data and the resolved model behind them. Read-only by convention. */

@@ -1,6 +1,10 @@
 /** The resolve stage's output: facts linked across files, URLs resolved to services. */
 import type { Evidence, Confidence } from './location.js';
 import type { Inventory } from './inventory.js';
+import type { DataModel } from './model-data.js';
+import type { HardcodedHost, ResolvedGuards, ResolvedMessage, SyncProtocol } from './model-messaging.js';
+
+export type * from './model-messaging.js';
 
 /** Where a call goes. */
 export type CallTarget =
@@ -13,7 +17,7 @@ export interface ResolvedCall {
   /** Calling service. */
   from: string;
   target: CallTarget;
-  protocol: 'http';
+  protocol: SyncProtocol;
   client: string;
   method: string | null;
   /** Rendered URL for display: unknown parts as `{…}`, credentials removed. */
@@ -22,6 +26,10 @@ export interface ResolvedCall {
   confidence: Confidence;
   /** How the target was found, for `--trace`: `env ORDERS_URL from docker-compose.yml:14 → compose service orders`. */
   via: string[];
+  /** Timeout, breaker and retry protecting the call, code or mesh (absent before guards are resolved). */
+  guards?: ResolvedGuards;
+  /** Set when the target's host was written in code rather than configured. */
+  hardcoded?: HardcodedHost;
 }
 
 /** A module import that crosses a service boundary or reaches a library. */
@@ -44,6 +52,10 @@ export interface Model {
   calls: ResolvedCall[];
   /** Imports that leave their service's root (to another service or a library); in-service imports are not kept. */
   imports: ResolvedImport[];
+  /** Messages published and consumed, resolved to topics (absent when no messaging was analyzed). */
+  messages?: ResolvedMessage[];
   /** Files analyzed, by extractor id. */
   filesByKind: Record<string, number>;
+  /** Databases, table owners, foreign keys, table access and migration steps (absent when not resolved). */
+  data?: DataModel;
 }

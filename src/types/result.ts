@@ -40,9 +40,20 @@ export interface ResultEdge {
 
 /** One database identity and its users; filled by the data-ownership extractors. */
 export interface ResultDatabase {
+  /** Identity without credentials: `db:postgres://pg:5432/shop` (+ `/schema`). */
   id: string;
   engine: string;
+  /** Services connecting to it, sorted. */
   usedBy: string[];
+  /** Tables created in it by migrations or models, with their owner, sorted by name. */
+  tables: ResultTable[];
+}
+
+/** A table (or collection) and the service whose migrations or models create it. */
+export interface ResultTable {
+  /** `schema.table`, or `table` when no schema is known. */
+  name: string;
+  owner: string | null;
 }
 
 export type Verdict =

@@ -43,6 +43,11 @@ export interface RuleReport<MessageId extends string> {
    * Hashed into the fingerprint.
    */
   key: string;
+  /**
+   * Raises this one finding to `error` when the rule knows it is worse than usual (an unsafe migration whose
+   * column running code still reads). Only `error` is accepted, and only when the rule is enabled at all.
+   */
+  escalate?: boolean;
 }
 
 export interface RuleContext<Options, MessageId extends string> {

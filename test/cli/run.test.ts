@@ -123,23 +123,25 @@ describe('exit codes', () => {
   });
 });
 
+const ANALYSIS_ERROR_LINES = [
+  'archcheck: docker-compose.override.yml:12: Could not read docker-compose.override.yml: bad indentation of a mapping entry. [invalid-yaml]',
+  "archcheck: services/legacy/src/broken.ts:3: Could not parse services/legacy/src/broken.ts: unexpected token '}'. [parse-error]",
+  'archcheck: services/orders/src/generated/catalog.ts: Skipped services/orders/src/generated/catalog.ts: 3400000 bytes is over maxFileSize (2000000). [file-too-large]',
+];
+
 describe('output', () => {
-  it('prints the text report on stdout and nothing on stderr', async () => {
+  it('prints the text report on stdout and each analysis error as one stderr line (issue #5: every format)', async () => {
     const { stdout, stderr } = await run([]);
     expect(stdout).toContain('✖ 4 problems (2 errors, 1 warning, 1 note)');
     expect(stdout).toContain('Could not analyze (3)');
-    expect(stderr).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual(ANALYSIS_ERROR_LINES);
   });
 
   it('prints JSON on stdout and each analysis error as one stderr line', async () => {
     const result = loadRecordedResult('distributed-monolith.json');
     const { stdout, stderr } = await run(['-f', 'json']);
     expect(JSON.parse(stdout)).toEqual(result);
-    expect(stderr.trimEnd().split('\n')).toEqual([
-      'archcheck: docker-compose.override.yml:12: Could not read docker-compose.override.yml: bad indentation of a mapping entry. [invalid-yaml]',
-      "archcheck: services/legacy/src/broken.ts:3: Could not parse services/legacy/src/broken.ts: unexpected token '}'. [parse-error]",
-      'archcheck: services/orders/src/generated/catalog.ts: Skipped services/orders/src/generated/catalog.ts: 3400000 bytes is over maxFileSize (2000000). [file-too-large]',
-    ]);
+    expect(stderr.trimEnd().split('\n')).toEqual(ANALYSIS_ERROR_LINES);
   });
 
   it('sanitizes analysis errors printed on stderr', async () => {
@@ -166,7 +168,10 @@ describe('output', () => {
     const [report] = [...files.values()];
     expect(report).toContain('✖ 4 problems');
     expect(report).not.toContain('\u001b');
-    expect(stderr).toBe('archcheck: wrote text report to report.txt (4 problems, 3 files not analyzed)\n');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      ...ANALYSIS_ERROR_LINES,
+      'archcheck: wrote text report to report.txt (4 problems, 3 files not analyzed)',
+    ]);
   });
 
   it('exits 2 when the output file cannot be written', async () => {
@@ -178,6 +183,6 @@ describe('output', () => {
       },
     });
     expect(code).toBe(2);
-    expect(stderr).toBe('archcheck: error: cannot write out.txt: EACCES: permission denied\n');
+    expect(stderr.trimEnd().split('\n').at(-1)).toBe('archcheck: error: cannot write out.txt: EACCES: permission denied');
   });
 });

@@ -10,6 +10,8 @@ interface Expected {
   libraries: { name: string; root: string }[];
   syncEdges: { from: string; to: string }[];
   findings: { ruleId: string; file: string; line: number }[];
+  /** Publish (service → topic) and consume (topic → service) edges; absent for systems without messaging. */
+  asyncEdges?: { from: string; to: string }[];
 }
 
 const examplesDir = join(REPO_ROOT, 'fixtures', 'e2e');
@@ -26,6 +28,9 @@ describe.each(examples)('example system %s', (name) => {
     expect(
       result.edges.filter((edge) => edge.kind === 'sync').map(({ from, to }) => ({ from, to })),
     ).toEqual(expected.syncEdges);
+    expect(
+      result.edges.filter((edge) => edge.kind === 'async').map(({ from, to }) => ({ from, to })),
+    ).toEqual(expected.asyncEdges ?? []);
     expect(
       result.findings.map((finding) => ({ ruleId: finding.ruleId, file: finding.location.file, line: finding.location.line })),
     ).toEqual(expected.findings);

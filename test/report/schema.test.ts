@@ -13,6 +13,7 @@ import type {
   ResultScore,
   ResultService,
   ResultStats,
+  ResultTable,
   Verdict,
 } from '../../src/types/result.js';
 import {
@@ -64,7 +65,11 @@ const objects: Record<string, { required: string[]; optional: string[] }> = {
     required: { from: true, to: true, kind: true, protocol: true, confidence: true, locations: true },
     optional: {},
   }),
-  '/definitions/database': spec<ResultDatabase>({ required: { id: true, engine: true, usedBy: true }, optional: {} }),
+  '/definitions/database': spec<ResultDatabase>({
+    required: { id: true, engine: true, usedBy: true, tables: true },
+    optional: {},
+  }),
+  '/definitions/table': spec<ResultTable>({ required: { name: true, owner: true }, optional: {} }),
   '/definitions/evidence': spec<Evidence>({
     required: location.required,
     optional: { ...location.optional, snippet: true },

@@ -1,5 +1,6 @@
 /** Runs archcheck on a fixture mini-repo and reads the findings it expects from inline annotations. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/index.js';
@@ -54,4 +55,12 @@ export function expectedLines(root: string, ruleId: string): string[] {
   };
   visit(root);
   return lines.sort();
+}
+
+/** Writes `config` to a fresh temporary `archcheck.config.json` and returns its path (for rule options in tests). */
+export function configFile(config: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'archcheck-config-'));
+  const path = join(dir, 'archcheck.config.json');
+  writeFileSync(path, JSON.stringify(config));
+  return path;
 }

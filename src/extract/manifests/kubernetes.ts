@@ -5,6 +5,7 @@
 import type { AnalysisError, Extractor, ExtractOutput, Fact, SourceFile } from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
 import { composeExtractor, isComposePath } from './compose.js';
+import { MESH_KINDS, meshFacts } from './istio.js';
 import { isModeledKind, objectFact, type K8sContext } from './k8s-resources.js';
 import { baseName, hasDirSegment } from './paths.js';
 import { extractError, guarded } from './report.js';
@@ -57,6 +58,10 @@ function collect(node: YNode, ctx: K8sContext, facts: Fact[], errors: AnalysisEr
   if (apiVersion === null || kind === null) return;
   if (kind === 'List' || kind.endsWith('List')) {
     if (depth < 2) for (const item of itemsOf(childOf(node, 'items'))) collect(item, ctx, facts, errors, depth + 1);
+    return;
+  }
+  if (MESH_KINDS.has(kind)) {
+    facts.push(...meshFacts(kind, node, ctx));
     return;
   }
   if (!isModeledKind(kind)) return;

@@ -1,4 +1,6 @@
 /** Offset → line/column mapping and evidence snippets, shared by every extractor. */
+import { stripEscapeSequences } from '../../shared/escapes.js';
+import { redactSecrets } from '../../shared/redact.js';
 import type { Evidence } from '../../types/index.js';
 
 const MAX_SNIPPET = 200;
@@ -48,9 +50,12 @@ export class LineIndex {
   }
 }
 
-/** Trim, drop control characters (no terminal escapes from repository text), cap the length. */
+/** Trim, drop escape sequences and control characters (nothing for a terminal to run), hide secrets, cap the length. */
 export function cleanSnippet(raw: string): string {
+  // Cut before the work: a 5 MB minified line must not be scanned whole for a 200-character snippet. The margin
+  // lets redaction see a whole `password=…` that straddles the cut.
+  const bounded = raw.length > MAX_SNIPPET * 4 ? raw.slice(0, MAX_SNIPPET * 4) : raw;
   // eslint-disable-next-line no-control-regex
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  const cleaned = redactSecrets(stripEscapeSequences(bounded).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim());
   return cleaned.length > MAX_SNIPPET ? `${cleaned.slice(0, MAX_SNIPPET - 1)}…` : cleaned;
 }

@@ -8,6 +8,11 @@ import type { Defaults } from './http/index.js';
 import { detectHttpCall, trackHttpAssignment } from './http/index.js';
 import { detectListen } from './listen.js';
 import { detectRequire, importEqualsFact } from './requires.js';
+import type { TrackedCall } from './guards/index.js';
+import { applyGuards } from './guards/index.js';
+import { detectMessagingCall, detectMessagingNew, finishMessaging, newMessagingState } from './messaging/index.js';
+import { detectDbCall, detectDbNew, detectDbTagged, finishDb, newDbState } from './db/index.js';
+import { withoutRollbacks } from './db/rollback.js';
 
 /** What the AST detectors found. */
 export interface ProgramFacts {
@@ -24,16 +29,33 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   const { moduleScope, events, tooDeepAt } = collect(program, text);
   const facts: Fact[] = [];
   const defaults: Defaults = new Map();
+  const messaging = newMessagingState();
+  const tracked: TrackedCall[] = [];
+  const db = newDbState();
   for (const event of events) {
     switch (event.kind) {
       case 'call': {
+        facts.push(...detectDbCall(event.node, event.scope, context, db));
         const fact =
           detectRequire(event.node, event.scope, context) ??
           detectHttpCall(event.node, event.scope, defaults, context) ??
           detectListen(event.node, event.scope, context);
         if (fact) facts.push(fact);
+        if (fact?.kind === 'http-call') tracked.push({ fact, node: event.node, scope: event.scope });
+        if (fact) break;
+        for (const other of detectMessagingCall(event.node, event.scope, context, messaging)) {
+          facts.push(other);
+          if (other.kind === 'rpc-call') tracked.push({ fact: other, node: event.node, scope: event.scope });
+        }
         break;
       }
+      case 'new':
+        facts.push(...detectDbNew(event.node, event.scope, context));
+        detectMessagingNew(event.node, event.scope, context, messaging);
+        break;
+      case 'tagged':
+        facts.push(...detectDbTagged(event.node, event.scope, context));
+        break;
       case 'assign':
         trackHttpAssignment(event.node, event.scope, defaults);
         break;
@@ -44,6 +66,9 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
       }
     }
   }
+  facts.push(...finishMessaging(messaging));
+  facts.push(...finishDb(db, context));
+  facts.push(...applyGuards(program, text, events, tracked, context));
   facts.push(...exportFacts(program, moduleScope, context));
-  return { facts, tooDeepAt };
+  return { facts: withoutRollbacks(program, facts, context), tooDeepAt };
 }

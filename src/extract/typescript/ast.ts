@@ -85,7 +85,12 @@ export function argumentAt(node: TSESTree.CallExpression | TSESTree.NewExpressio
 
 /** Name of a type annotation's referenced type (`HttpService`, `ConfigService<Env>`, `ns.HttpService`). */
 export function annotatedTypeName(annotation: TSESTree.TSTypeAnnotation | undefined | null): string | null {
-  const type = annotation?.typeAnnotation;
+  let type = annotation?.typeAnnotation;
+  // `Producer | undefined` (a client set up later) is still a Producer.
+  if (type?.type === 'TSUnionType') {
+    const defined = type.types.filter((member) => member.type !== 'TSUndefinedKeyword' && member.type !== 'TSNullKeyword');
+    type = defined.length === 1 ? defined[0] : undefined;
+  }
   if (type?.type !== 'TSTypeReference') return null;
   const name = type.typeName;
   if (name.type === 'Identifier') return name.name;

@@ -14,6 +14,8 @@ import { Scope } from './scope.js';
 export type WalkEvent =
   | { kind: 'call'; node: TSESTree.CallExpression; scope: Scope }
   | { kind: 'assign'; node: TSESTree.AssignmentExpression; scope: Scope }
+  | { kind: 'new'; node: TSESTree.NewExpression; scope: Scope }
+  | { kind: 'tagged'; node: TSESTree.TaggedTemplateExpression; scope: Scope }
   | { kind: 'import-equals'; node: TSESTree.TSImportEqualsDeclaration };
 
 /** What the walk produced. */
@@ -134,6 +136,12 @@ class Walker {
         break;
       case 'CallExpression':
         this.events.push({ kind: 'call', node, scope });
+        break;
+      case 'NewExpression':
+        this.events.push({ kind: 'new', node, scope });
+        break;
+      case 'TaggedTemplateExpression':
+        this.events.push({ kind: 'tagged', node, scope });
         break;
       case 'AssignmentExpression':
         this.events.push({ kind: 'assign', node, scope });

@@ -27,6 +27,12 @@ export function extractTypeScript(file: SourceFile, options: ExtractOptions = {}
   if (guarded.tooDeepAt !== null) {
     tooDeep(guarded.tooDeepAt, 'Code nested too deeply to parse safely; the statement holding it was skipped.');
   }
+  if (guarded.strayEscapeAt !== undefined) {
+    // Issue #5: an error storm would cost oxc quadratic time; the statements holding it were blanked.
+    const { line, column } = context.lines.position(guarded.strayEscapeAt);
+    const message = 'Syntax error: backslashes outside strings (invalid escapes); the statements holding them were skipped.';
+    errors.push({ file: file.path, line, column, stage: 'extract', code: 'parse-error', message });
+  }
   const parsed = parseFile(file.path, guarded.text);
   const syntax = parseError(parsed.errors, file.path, context.lines);
   if (syntax) errors.push(syntax);

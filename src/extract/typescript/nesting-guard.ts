@@ -18,6 +18,7 @@ import {
   isLineBreak,
   regexEnd,
   stringEnd,
+  isUnicodeEscape,
   templateTextEnd,
 } from './nesting-lexer.js';
 
@@ -32,6 +33,12 @@ export interface GuardResult {
   text: string;
   /** Offset where the estimate first exceeded {@link MAX_NESTING_SCORE}, else null. */
   tooDeepAt: number | null;
+  /**
+   * Offset of the first statement blanked for holding backslashes outside strings (invalid escapes), else null.
+   * oxc reports each one with a code frame of its whole line, so thousands on one long line cost quadratic time
+   * in native code that cannot be interrupted: after the first, statements holding one are blanked instead.
+   */
+  strayEscapeAt?: number;
 }
 
 /** Checks `text` before it goes to the native parser. */
@@ -39,6 +46,9 @@ export function guardNesting(text: string): GuardResult {
   if (text.length * MAX_WEIGHT_PER_CHAR <= MAX_NESTING_SCORE) return { text, tooDeepAt: null };
   return new Scanner(text).run();
 }
+
+/** Invalid escapes outside strings left for oxc to report; see {@link GuardResult.strayEscapeAt}. */
+const MAX_STRAY_ESCAPES = 1;
 
 // A JSX opening tag is a level of its own, closed by its `>`: attributes (`d="…"`) do not pile up across siblings.
 const JSX_TAG = 62;
@@ -58,6 +68,8 @@ class Scanner {
   private skipFrom: number | null = null;
   private readonly blanks: [number, number][] = [];
   private tooDeepAt: number | null = null;
+  private strayEscapes = 0;
+  private strayEscapeAt: number | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -82,7 +94,9 @@ class Scanner {
       }
     }
     if (this.skipFrom !== null) this.endSkip(text.length);
-    return { text: this.blanks.length === 0 ? text : blank(text, this.blanks), tooDeepAt: this.tooDeepAt };
+    const out: GuardResult = { text: this.blanks.length === 0 ? text : blank(text, this.blanks), tooDeepAt: this.tooDeepAt };
+    if (this.strayEscapeAt !== undefined) out.strayEscapeAt = this.strayEscapeAt;
+    return out;
   }
 
   private token(c: number): void {
@@ -206,6 +220,9 @@ class Scanner {
           this.stack.addChain(WEIGHT.member);
         }
         return;
+      case 64: // @  (a decorator of a decorator nests; `@a @b` side by side does not)
+        if (next === 64) this.stack.addChain(WEIGHT.decorator);
+        return;
       default:
         return;
     }
@@ -223,7 +240,10 @@ class Scanner {
   private word(start: number): void {
     const { text } = this;
     let end = start;
-    while (end < text.length && isIdentifierPart(text.charCodeAt(end))) end += text.charCodeAt(end) === 92 ? 2 : 1;
+    while (end < text.length && isIdentifierPart(text.charCodeAt(end))) {
+      if (text.charCodeAt(end) === 92 && !isUnicodeEscape(text, end)) this.strayEscape(start);
+      end += text.charCodeAt(end) === 92 ? 2 : 1;
+    }
     // Keywords are short; a long identifier is never one (and is not copied).
     const word = end - start <= 12 ? text.slice(start, end) : '';
     const isProperty = this.afterDot;
@@ -265,6 +285,14 @@ class Scanner {
     // After an `if (…)` header the body may follow on the next line: that newline does not end a statement.
     this.prevEnd = closed?.control !== true;
     if (closed && c === 125) this.pending = true;
+  }
+
+  /** A backslash outside strings that starts no `\uXXXX`/`\u{…}`: the first is left to oxc, later ones blanked. */
+  private strayEscape(wordStart: number): void {
+    this.strayEscapes++;
+    if (this.strayEscapes <= MAX_STRAY_ESCAPES || this.skipFrom !== null) return;
+    this.strayEscapeAt ??= wordStart;
+    this.skipFrom = this.statementStart;
   }
 
   /** A top-level statement starts at `offset`: ends a skip in progress. */

@@ -13,15 +13,31 @@ import { isValuelessExport } from './export-shapes.js';
  *   specifiers `node-fetch`, `cross-fetch`, `isomorphic-fetch` hold the word `fetch`; `undici`'s export is `fetch`);
  * - `HttpService`: NestJS receivers are recognized by that imported type;
  * - `listen`: listen facts;
- * - `exports`: CommonJS exports.
+ * - `exports`: CommonJS exports;
+ * - messaging and guard packages, each named by a word of its import specifier (`kafkajs`, `@nestjs/microservices`,
+ *   `@aws-sdk/client-sqs`, `p-retry`, …): those detectors only match bindings imported from them;
+ * - `HttpModule`: NestJS module-wide HTTP options;
+ * - database driver and ORM module names, `query` and `execute` (see the list).
  */
-export const TRIGGER_WORDS: readonly string[] = ['require', 'fetch', 'axios', 'got', 'HttpService', 'listen', 'exports'];
+export const TRIGGER_WORDS: readonly string[] = [
+  'require', 'fetch', 'axios', 'got', 'HttpService', 'listen', 'exports',
+  'kafkajs', 'amqplib', 'amqp', 'ioredis', 'redis', 'nats', 'bullmq', 'bull', 'microservices', 'sqs', 'sns',
+  'eventbridge', 'pubsub', 'opossum', 'cockatiel', 'retry', 'backoff', 'rxjs', 'HttpModule',
+  // Database detectors: driver and ORM module names (every client is imported from one, or typed with one of
+  // their exports), plus `query`/`execute` for SQL run through a pool imported from the service's own module.
+  'pg', 'mysql', 'mysql2', 'postgres', 'knex', 'mongodb', 'mongoose', 'sequelize', 'typeorm', 'prisma', 'query',
+  'execute',
+];
+
+// Hand-written breaker classes are recognized by their half-open state, in any spelling.
+const HALF_OPEN = /half[-_ ]?open/i;
 
 /** Whether the AST must be walked: a trigger word occurs, an identifier may hide one, or an export may be a value. */
 export function needsFullWalk(text: string, record: EcmaScriptModule): boolean {
   // An identifier spelled with unicode escapes (`\u0066etch`) would hide every word.
   if (text.includes('\\u')) return true;
   for (const word of TRIGGER_WORDS) if (hasWord(text, word)) return true;
+  if (HALF_OPEN.test(text)) return true;
   return hasValueExport(text, record);
 }
 

@@ -43,7 +43,7 @@ const SHOP: ComposeServiceFact[] = [
     ports: [{ published: 3001, target: 3000 }],
     environment: [
       ...COMMON_ENV,
-      env('DATABASE_URL', 'postgres://shop:shop@postgres:5432/orders', 25, 7, 'DATABASE_URL: postgres://shop:shop@postgres:5432/orders'),
+      env('DATABASE_URL', 'postgres://shop:shop@postgres:5432/orders', 25, 7, 'DATABASE_URL: postgres://shop:***@postgres:5432/orders'),
       env('PAYMENTS_URL', 'http://payments:3000', 26, 7, 'PAYMENTS_URL: http://payments:3000'),
       env('CACHE_TTL', '30', 27, 7, 'CACHE_TTL: 30'),
       env('FEATURE_X', 'true', 28, 7, 'FEATURE_X: true'),
@@ -70,7 +70,7 @@ const SHOP: ComposeServiceFact[] = [
     ports: [{ published: 5432, target: 5432 }],
     environment: [
       env('POSTGRES_USER', 'shop', 59, 7, 'POSTGRES_USER: shop'),
-      env('POSTGRES_PASSWORD', 'shop', 60, 7, 'POSTGRES_PASSWORD: shop'),
+      env('POSTGRES_PASSWORD', 'shop', 60, 7, 'POSTGRES_PASSWORD: ***'),
     ],
   }),
   service('kafka', 64, {

@@ -12,7 +12,7 @@ const ORDERS_ENTRIES = [
   {
     name: 'DATABASE_URL',
     value: 'postgres://orders:orders@postgres:5432/orders',
-    location: at(4, 8, 'export DATABASE_URL=postgres://orders:orders@postgres:5432/orders'),
+    location: at(4, 8, 'export DATABASE_URL=postgres://orders:***@postgres:5432/orders'),
   },
   {
     name: 'PAYMENTS_URL',
@@ -24,7 +24,7 @@ const ORDERS_ENTRIES = [
   { name: 'GREETING', value: 'hello world', location: at(8, 1, 'GREETING=`hello world`') },
   { name: 'INVENTORY_URL', value: '${GATEWAY_URL}/inventory', location: at(9, 1, 'INVENTORY_URL=${GATEWAY_URL}/inventory') },
   { name: 'LOG_FORMAT', value: '', location: at(10, 1, 'LOG_FORMAT=') },
-  { name: 'API_TOKEN', value: 'abc#def', location: at(11, 1, 'API_TOKEN=abc#def') },
+  { name: 'API_TOKEN', value: 'abc#def', location: at(11, 1, 'API_TOKEN=***') },
   {
     name: 'TLS_CERT',
     value: '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUX\n-----END CERTIFICATE-----',

@@ -43,7 +43,16 @@ export function extractFixture(path: string): ExtractOutput {
 
 /** The facts of one kind. */
 export function ofKind<K extends FactKind>(facts: readonly Fact[], kind: K): FactOf<K>[] {
-  return facts.filter((fact): fact is FactOf<K> => fact.kind === kind);
+  // Guards are asserted by the guard tests (`guardsOf`); URL and method tests compare the call itself.
+  return facts.filter((fact): fact is FactOf<K> => fact.kind === kind).map((fact) => withoutGuards(fact));
+}
+
+function withoutGuards<F extends Fact>(fact: F): F {
+  if (!('guards' in fact) && !('wrappers' in fact)) return fact;
+  const copy = { ...fact };
+  Reflect.deleteProperty(copy, 'guards');
+  Reflect.deleteProperty(copy, 'wrappers');
+  return copy;
 }
 
 /** Runs the extractor on inline source. */

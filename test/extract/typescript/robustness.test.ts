@@ -219,6 +219,14 @@ describe('typescript extractor: prefilter', () => {
     "export const ref = String.raw`http://raw`;",
     'export const lazy = import("./lazy");',
     'const requiredField = true; const refetch = 1; addEventListener("x", f);',
+    "import { Pool as Db } from 'pg';",
+    "const db = new Db({ connectionString: process.env.DATABASE_URL });",
+    "db.query('SELECT id FROM orders');",
+    "import createKnex from 'knex';",
+    "createKnex({ client: 'pg' })('payments').where('id', 1);",
+    "import { pool } from './db';",
+    "pool.query('UPDATE orders SET status = 1');",
+    'const sql = postgres(); sql`SELECT 1 FROM users`;',
   ];
 
   it('agrees with a forced full AST walk on random mixes of lines', () => {

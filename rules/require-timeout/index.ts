@@ -1,0 +1,44 @@
+/** require-timeout: synchronous calls to another service with no timeout, in code or in the mesh. */
+import { z } from 'zod';
+import { defineRule } from '../../src/check/define-rule.js';
+import { callKey, judgedCalls, targetName } from '../../src/graph/queries/guards.js';
+
+export default defineRule({
+  meta: {
+    id: 'require-timeout',
+    description: 'Require a timeout on every synchronous call to another service',
+    category: 'resilience',
+    severity: 'warning',
+    recommended: true,
+    precision: 'medium',
+    messages: {
+      missing:
+        '{from} calls {to} ({url}) without a timeout: none in code (request option, client instance, defaults or ' +
+        'module) and none in the mesh (no route timeout for {to}). A slow {to} holds this request, its connection ' +
+        'and its caller until the socket gives up. Set a timeout on the client or the call, or a route timeout in the mesh.',
+    },
+    options: z
+      .object({
+        includeExternal: z.boolean().describe('Also judge calls to external hosts (third-party APIs)'),
+      })
+      .strict(),
+    defaultOptions: { includeExternal: false },
+    references: [
+      'https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/',
+      'https://istio.io/latest/docs/tasks/traffic-management/request-timeouts/',
+    ],
+    since: '0.2.0',
+  },
+  check(graph, context) {
+    for (const call of judgedCalls(graph, context.options.includeExternal)) {
+      if (call.guards?.timeout) continue;
+      context.report({
+        messageId: 'missing',
+        data: { from: call.from, to: targetName(call), url: call.url },
+        location: call.location,
+        services: call.target.kind === 'service' ? [call.from, call.target.service].sort() : [call.from],
+        key: callKey(call),
+      });
+    }
+  },
+});

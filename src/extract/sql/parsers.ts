@@ -1,0 +1,70 @@
+/**
+ * The two SQL parsers behind one call: libpg-query (PostgreSQL's own grammar, WebAssembly, loaded once by
+ * {@link preparePostgres}) and node-sql-parser (MySQL, MariaDB, SQLite). Each statement is tried with the parser
+ * its dialect suggests, then the other; only a statement neither reads is reported.
+ */
+import { loadModule, parseSync } from 'libpg-query';
+import nodeSqlParser from 'node-sql-parser';
+import { items, prop, type SqlEffect } from './effects.js';
+import { mysqlEffects } from './mysql.js';
+import { postgresEffects } from './postgres.js';
+
+let postgresReady = false;
+let loading: Promise<void> | null = null;
+const mysqlParser = new nodeSqlParser.Parser();
+
+/** Loads libpg-query's WebAssembly once; without it PostgreSQL statements go to node-sql-parser only. */
+export function preparePostgres(): Promise<void> {
+  loading ??= loadModule().then(
+    () => {
+      postgresReady = true;
+    },
+    () => {
+      // A missing or broken wasm leaves the fallback parser in charge; parse failures are reported per statement.
+      postgresReady = false;
+    },
+  );
+  return loading;
+}
+
+export type Dialect = 'postgres' | 'mysql';
+
+/** MySQL-only syntax: backticks, `ENGINE=`, `AUTO_INCREMENT`, `UNSIGNED`. */
+const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b/i;
+
+/** The dialect a file most likely uses. */
+export function guessDialect(text: string): Dialect {
+  return MYSQL_HINT.test(text) ? 'mysql' : 'postgres';
+}
+
+/** Effects of one statement, or null when neither parser reads it. */
+export function parseStatement(sql: string, dialect: Dialect): SqlEffect[] | null {
+  const order: Dialect[] = dialect === 'postgres' ? ['postgres', 'mysql'] : ['mysql', 'postgres'];
+  for (const attempt of order) {
+    const effects = attempt === 'postgres' ? viaPostgres(sql) : viaMysql(sql);
+    if (effects !== null) return effects;
+  }
+  return null;
+}
+
+function viaPostgres(sql: string): SqlEffect[] | null {
+  if (!postgresReady) return null;
+  try {
+    const tree: unknown = parseSync(sql);
+    return items(tree, 'stmts').flatMap((entry) => postgresEffects(prop(entry, 'stmt')));
+  } catch {
+    return null;
+  }
+}
+
+function viaMysql(sql: string): SqlEffect[] | null {
+  for (const database of ['mysql', 'mariadb', 'sqlite']) {
+    try {
+      const ast: unknown = mysqlParser.astify(sql, { database });
+      return (Array.isArray(ast) ? ast : [ast]).flatMap(mysqlEffects);
+    } catch {
+      // try the next dialect
+    }
+  }
+  return null;
+}

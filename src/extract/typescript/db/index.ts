@@ -1,0 +1,281 @@
+/**
+ * Database detectors over the walk's events: connections (`new Pool({ connectionString })`, `knex({ connection })`,
+ * `mongoose.connect(url)`, …), raw SQL run by clients (`pool.query('select …')`, `sql\`…\``, `$queryRaw`),
+ * Knex query builders (`db('orders').where(…)`) and Knex schema migrations.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { DbConnectionFact, Fact, TableRef } from '../../../types/index.js';
+import type { Node } from '../ast.js';
+import { argumentAt, memberName, methodCall, startOf, stringValue, unwrap } from '../ast.js';
+import { at, EXTRACTOR_ID, type FileContext } from '../context.js';
+import { fold } from '../fold.js';
+import type { Scope } from '../scope.js';
+import { tableRef } from '../../sql/effects.js';
+import { resolveDbClient, resolveFactory } from './clients.js';
+import { knexSchemaFacts } from './knex-schema.js';
+import { sqlFacts, sqlTextOf } from './sql-text.js';
+
+/** Methods that run SQL text given as first argument. */
+const SQL_METHODS = new Set(['query', 'execute', 'raw', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', '$queryRawUnsafe', '$executeRawUnsafe']);
+/** Knex methods that name the table. */
+const FROM_METHODS = new Set(['from', 'table', 'into']);
+/** Knex methods that write. */
+const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'upsert', 'increment', 'decrement', 'truncate']);
+/** Knex methods whose string arguments are column names. */
+const COLUMN_METHODS = new Set(['select', 'where', 'andWhere', 'orWhere', 'whereIn', 'whereNull', 'whereNotNull', 'orderBy', 'groupBy', 'pluck', 'first', 'returning', 'sum', 'max', 'min', 'count']);
+
+interface BuilderUse {
+  node: TSESTree.CallExpression;
+  table: TableRef | null;
+  write: boolean;
+  columns: Set<string>;
+}
+
+/** Per-file state: Knex builder chains are gathered call by call, then emitted once. */
+export interface DbState {
+  builders: Map<number, BuilderUse>;
+}
+
+export function newDbState(): DbState {
+  return { builders: new Map() };
+}
+
+/** Facts from one call expression. */
+export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, context: FileContext, state: DbState): Fact[] {
+  const connection = connectionFact(call.callee, call, scope, context);
+  if (connection !== null) return [connection];
+  const method = methodCall(call);
+  if (method !== null) {
+    const receiver = resolveDbClient(method.receiver, scope);
+    if (receiver !== null && receiver.kind !== 'module' && SQL_METHODS.has(method.name)) {
+      const argument = argumentAt(call, 0);
+      const text = argument === null ? null : sqlTextOf(fold(argument, scope));
+      if (text !== null) return sqlFacts(text, at(context, startOf(call)), receiver.family);
+    }
+    // A shared pool exported by another module of the service (`import { pool } from '../db'`): the binding is
+    // an import and the text parses as SQL, which together are specific enough.
+    if (receiver === null && (method.name === 'query' || method.name === 'execute') && importedRoot(method.receiver, scope)) {
+      const argument = argumentAt(call, 0);
+      const text = argument === null ? null : sqlTextOf(fold(argument, scope));
+      if (text !== null) return sqlFacts(text, at(context, startOf(call)), 'sql');
+    }
+    if (receiver?.kind === 'builder' && FROM_METHODS.has(method.name)) {
+      builderUse(state, call).table = tableArg(call);
+      return [];
+    }
+    const schema = schemaReceiver(method.receiver, scope);
+    if (schema !== null) return knexSchemaFacts(method.name, call, schema.name, (node) => at(context, startOf(node)));
+    const base = builderBase(call, scope);
+    if (base !== null) record(builderUse(state, base), method.name, call);
+    return [];
+  }
+  const callee = resolveDbClient(call.callee, scope);
+  if (callee?.kind === 'builder') builderUse(state, call).table = tableArg(call);
+  return [];
+}
+
+/** Facts from `new X(…)`: connections only. */
+export function detectDbNew(node: TSESTree.NewExpression, scope: Scope, context: FileContext): Fact[] {
+  const fact = connectionFact(node.callee, node, scope, context);
+  return fact === null ? [] : [fact];
+}
+
+/** Facts from a tagged template: postgres.js `sql\`…\``, Prisma `$queryRaw\`…\``. */
+export function detectDbTagged(node: TSESTree.TaggedTemplateExpression, scope: Scope, context: FileContext): Fact[] {
+  const tag = unwrap(node.tag);
+  const client = resolveDbClient(tag, scope);
+  let family: string | null = client?.kind === 'tag' ? client.family : null;
+  if (family === null && tag.type === 'MemberExpression') {
+    const name = memberName(tag);
+    const receiver = resolveDbClient(tag.object, scope);
+    if (receiver?.kind === 'store' && (name === '$queryRaw' || name === '$executeRaw')) family = receiver.family;
+  }
+  if (family === null) return [];
+  const text = node.quasi.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join('$1');
+  return sqlTextOf({ parts: [{ kind: 'literal', value: text }] }) === null ? [] : sqlFacts(text, at(context, startOf(node)), family);
+}
+
+/** Emits the gathered Knex builder uses. */
+export function finishDb(state: DbState, context: FileContext): Fact[] {
+  const facts: Fact[] = [];
+  for (const use of state.builders.values()) {
+    if (use.table === null) continue;
+    facts.push({
+      kind: 'db-access',
+      client: 'knex',
+      table: use.table,
+      operation: use.write ? 'write' : 'read',
+      columns: [...use.columns].sort(),
+      location: at(context, startOf(use.node)),
+      extractor: EXTRACTOR_ID,
+    });
+  }
+  return facts;
+}
+
+/** Whether the receiver is, or is a member of, a binding imported from a module of the repository itself. */
+function importedRoot(receiver: Node, scope: Scope): boolean {
+  let node = unwrap(receiver);
+  while (node.type === 'MemberExpression') node = unwrap(node.object);
+  if (node.type !== 'Identifier') return false;
+  const binding = scope.lookup(node.name);
+  return binding?.kind === 'import' && (binding.specifier.startsWith('.') || binding.specifier.startsWith('@/') || binding.specifier.startsWith('~/'));
+}
+
+function builderUse(state: DbState, node: TSESTree.CallExpression): BuilderUse {
+  const key = startOf(node);
+  let use = state.builders.get(key);
+  if (use === undefined) {
+    use = { node, table: null, write: false, columns: new Set() };
+    state.builders.set(key, use);
+  }
+  return use;
+}
+
+function record(use: BuilderUse, method: string, call: TSESTree.CallExpression): void {
+  if (WRITE_METHODS.has(method)) use.write = true;
+  if (FROM_METHODS.has(method) && use.table === null) use.table = tableArg(call);
+  if (COLUMN_METHODS.has(method)) {
+    for (const argument of call.arguments) {
+      const name = argument.type === 'SpreadElement' ? null : stringValue(argument);
+      if (name !== null) use.columns.add(name.replace(/^.*\./, '').replace(/\s+as\s+.*$/i, ''));
+    }
+  }
+  const first = argumentAt(call, 0);
+  if ((method === 'insert' || method === 'update') && first?.type === 'ObjectExpression') {
+    for (const property of first.properties) {
+      if (property.type === 'Property' && property.key.type === 'Identifier') use.columns.add(property.key.name);
+    }
+  }
+}
+
+/** The `k('t')` / `k.from('t')` call at the bottom of a method chain, if the chain is a Knex query. */
+function builderBase(call: TSESTree.CallExpression, scope: Scope): TSESTree.CallExpression | null {
+  let node: Node = call;
+  for (let guard = 0; guard < 64; guard++) {
+    if (node.type !== 'CallExpression') return null;
+    const method = methodCall(node);
+    if (method === null) return resolveDbClient(node.callee, scope)?.kind === 'builder' ? node : null;
+    if (FROM_METHODS.has(method.name) && resolveDbClient(method.receiver, scope)?.kind === 'builder') return node;
+    node = unwrap(method.receiver);
+  }
+  return null;
+}
+
+/** `k.schema` or `k.schema.withSchema('s')`: the schema builder, with the schema name when given. */
+function schemaReceiver(receiver: Node, scope: Scope): { name: string | null } | null {
+  let node = unwrap(receiver);
+  let name: string | null = null;
+  if (node.type === 'CallExpression') {
+    const method = methodCall(node);
+    if (method?.name !== 'withSchema') return null;
+    const argument = argumentAt(node, 0);
+    name = argument === null ? null : stringValue(argument);
+    node = unwrap(method.receiver);
+  }
+  if (node.type !== 'MemberExpression' || memberName(node) !== 'schema') return null;
+  return resolveDbClient(node.object, scope)?.kind === 'builder' ? { name } : null;
+}
+
+function tableArg(call: TSESTree.CallExpression): TableRef | null {
+  const argument = argumentAt(call, 0);
+  const name = argument === null ? null : stringValue(argument);
+  if (name === null) return null;
+  const bare = name.replace(/\s+as\s+.*$/i, '').trim();
+  const dot = bare.indexOf('.');
+  return dot === -1 ? tableRef(null, bare) : tableRef(bare.slice(0, dot), bare.slice(dot + 1));
+}
+
+/** A connection made by a driver factory or ORM, with its URL or parts folded. */
+function connectionFact(
+  callee: Node,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  scope: Scope,
+  context: FileContext,
+): DbConnectionFact | null {
+  const made = resolveFactory(callee, scope) ?? mongooseConnect(callee, scope);
+  if (made === null) return null;
+  const fact: DbConnectionFact = {
+    kind: 'db-connection',
+    client: made.family,
+    engine: made.engine,
+    url: null,
+    parts: {},
+    location: at(context, startOf(node)),
+    extractor: EXTRACTOR_ID,
+  };
+  const first = argumentAt(node, 0);
+  if (first === null) return fact;
+  let options = unwrap(first);
+  if (options.type !== 'ObjectExpression') {
+    fact.url = fold(options, scope);
+    return fact;
+  }
+  const client = property(options, 'client') ?? property(options, 'dialect') ?? property(options, 'type');
+  const clientName = client === null ? null : stringValue(client);
+  if (clientName !== null) fact.engine = engineOfClient(clientName) ?? fact.engine;
+  // Knex nests the connection: `{ client: 'pg', connection: '…' | { host, … } }`.
+  const nested = property(options, 'connection');
+  if (nested !== null) {
+    const inner = unwrap(nested);
+    if (inner.type !== 'ObjectExpression') {
+      fact.url = fold(inner, scope);
+      return fact;
+    }
+    options = inner;
+  }
+  const url = property(options, 'connectionString') ?? property(options, 'url') ?? property(options, 'uri');
+  if (url !== null) fact.url = fold(url, scope);
+  for (const [key, names] of [
+    ['host', ['host', 'hostname']],
+    ['port', ['port']],
+    ['database', ['database', 'db']],
+    ['schema', ['schema', 'searchPath']],
+  ] as const) {
+    for (const name of names) {
+      const value = property(options, name);
+      if (value !== null) fact.parts[key] = fold(value, scope);
+    }
+  }
+  return fact;
+}
+
+function property(object: TSESTree.ObjectExpression, name: string): Node | null {
+  for (const entry of object.properties) {
+    if (entry.type !== 'Property' || entry.computed) continue;
+    const key = entry.key.type === 'Identifier' ? entry.key.name : entry.key.type === 'Literal' ? String(entry.key.value) : null;
+    if (key === name) return entry.value;
+  }
+  return null;
+}
+
+function engineOfClient(name: string): string | null {
+  const lower = name.toLowerCase();
+  if (lower === 'pg' || lower.startsWith('postgres') || lower === 'cockroachdb') return 'postgres';
+  if (lower.startsWith('mysql')) return 'mysql';
+  if (lower === 'mariadb') return 'mariadb';
+  if (lower.includes('sqlite')) return 'sqlite';
+  if (lower === 'mongodb') return 'mongodb';
+  return null;
+}
+
+/** `mongoose.connect(url)` / `mongoose.createConnection(url)` with mongoose imported under any name. */
+function mongooseConnect(callee: Node, scope: Scope): { family: string; engine: string } | null {
+  const node = unwrap(callee);
+  const binding = (name: string): boolean => {
+    const found = scope.lookup(name);
+    return found?.kind === 'import' && found.specifier === 'mongoose';
+  };
+  if (node.type === 'Identifier') {
+    const found = scope.lookup(node.name);
+    return found?.kind === 'import' && found.specifier === 'mongoose' && (found.imported === 'connect' || found.imported === 'createConnection')
+      ? { family: 'mongoose', engine: 'mongodb' }
+      : null;
+  }
+  if (node.type !== 'MemberExpression') return null;
+  const name = memberName(node);
+  const object = unwrap(node.object);
+  return (name === 'connect' || name === 'createConnection') && object.type === 'Identifier' && binding(object.name)
+    ? { family: 'mongoose', engine: 'mongodb' }
+    : null;
+}

@@ -1,0 +1,145 @@
+/**
+ * Attaches resilience guards to the call facts of one file (call options, the client instance, wrapping breakers,
+ * retries and timeouts in the same file) and reports what other files need: module-wide guards and exported
+ * wrappers. Cross-file wrappers and mesh policies are linked in resolve.
+ */
+import type { TSESTree } from '@typescript-eslint/types';
+import type { CallGuards, Fact, GuardWrapperFact, HttpCallFact, ModuleGuardFact, RpcCallFact, WrapperRef } from '../../../types/index.js';
+import type { Node } from '../ast.js';
+import { endOf, methodCall, startOf, unwrap } from '../ast.js';
+import type { WalkEvent } from '../collect.js';
+import type { FileContext } from '../context.js';
+import { at, EXTRACTOR_ID } from '../context.js';
+import { lookupProperty, newBudget, resolveRef } from '../resolve.js';
+import type { Scope } from '../scope.js';
+import type { Range } from './functions.js';
+import { indexFunctions, within } from './functions.js';
+import type { GuardKind, GuardScan } from './scan.js';
+import { scanGuards } from './scan.js';
+
+/** A call fact with the call node it came from. */
+export interface TrackedCall {
+  fact: HttpCallFact | RpcCallFact;
+  node: TSESTree.CallExpression;
+  scope: Scope;
+}
+
+/** Sets `guards`/`wrappers` on tracked facts (only when something was found) and returns module-level facts. */
+export function applyGuards(program: TSESTree.Program, text: string, events: readonly WalkEvent[], tracked: readonly TrackedCall[], context: FileContext): Fact[] {
+  const index = indexFunctions(program);
+  const scan = scanGuards(events, index, text);
+  for (const call of tracked) {
+    const offset = startOf(call.node);
+    const found = new Map<GuardKind, number>();
+    const note = (kind: GuardKind, at: number | null | undefined): void => {
+      if (at !== null && at !== undefined && !found.has(kind)) found.set(kind, at);
+    };
+    note('timeout', optionTimeout(call.node, call.scope, text));
+    note('timeout', scan.pipedTimeouts.get(offset));
+    for (const guard of instanceGuards(call.node, call.scope, scan, text)) note(guard.kind, guard.offset);
+    for (const guarded of scan.guarded) {
+      if (guarded.ranges.some((range) => within(range, offset))) for (const kind of guarded.kinds) note(kind, guarded.offset);
+    }
+    if (found.size > 0) {
+      const evidence = (kind: GuardKind): CallGuards[GuardKind] => {
+        const where = found.get(kind);
+        return where === undefined ? null : at(context, where);
+      };
+      call.fact.guards = { timeout: evidence('timeout'), breaker: evidence('breaker'), retry: evidence('retry') };
+    }
+    const wrappers: WrapperRef[] = scan.wrappers
+      .filter((wrapper) => wrapper.ranges.some((range) => within(range, offset)))
+      .map((wrapper) => ({ specifier: wrapper.specifier, name: wrapper.name, location: at(context, wrapper.offset) }));
+    if (wrappers.length > 0 && call.fact.kind === 'http-call') call.fact.wrappers = wrappers;
+  }
+  const moduleFacts: ModuleGuardFact[] = scan.moduleGuards.map((guard) => ({
+    kind: 'module-guard',
+    location: at(context, guard.offset),
+    extractor: EXTRACTOR_ID,
+    client: guard.client,
+    guard: guard.guard,
+  }));
+  return [...moduleFacts, ...exportedWrappers(program, scan, context)];
+}
+
+/** A `timeout` (not `0`/`false`) or an aborting `signal` among the call's option objects. */
+function optionTimeout(call: TSESTree.CallExpression, scope: Scope, text: string): number | null {
+  for (const argument of call.arguments) {
+    if (argument.type === 'SpreadElement') continue;
+    const found = timeoutIn(argument, scope, text);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function timeoutIn(node: Node, scope: Scope, text: string): number | null {
+  const ref = resolveRef(node, scope, 0, newBudget());
+  if (ref.kind !== 'node' || ref.node.type !== 'ObjectExpression') return null;
+  const timeout = lookupProperty(ref.node, 'timeout', ref.scope, 0, newBudget());
+  if (timeout.kind === 'node') {
+    const value = unwrap(timeout.node);
+    const disabled = value.type === 'Literal' && (value.value === 0 || value.value === false);
+    if (!disabled) return startOf(timeout.node);
+  }
+  const signal = lookupProperty(ref.node, 'signal', ref.scope, 0, newBudget());
+  if (signal.kind !== 'node') return null;
+  // `AbortSignal.timeout(ms)` inline, or an AbortController the file aborts from a timer.
+  const source = text.slice(startOf(signal.node), endOf(signal.node));
+  const timed = /AbortSignal\.(?:timeout|any)\b/.test(source) || (text.includes('AbortController') && /\bsetTimeout\b/.test(text));
+  return timed ? startOf(signal.node) : null;
+}
+
+/** Guards of the client instance the call goes through: its creation options, then later `defaults`/retry. */
+function instanceGuards(call: TSESTree.CallExpression, scope: Scope, scan: GuardScan, text: string): { kind: GuardKind; offset: number }[] {
+  const method = methodCall(call);
+  if (!method) return [];
+  const ref = resolveRef(method.receiver, scope, 0, newBudget());
+  if (ref.kind !== 'node') return [];
+  const creation = unwrap(ref.node);
+  const guards = [...(scan.instanceGuards.get(startOf(creation)) ?? [])];
+  if (creation.type === 'CallExpression') {
+    for (const argument of creation.arguments) {
+      if (argument.type === 'SpreadElement') continue;
+      const found = timeoutIn(argument, ref.scope, text);
+      if (found !== null) guards.push({ kind: 'timeout', offset: found });
+    }
+  }
+  return guards;
+}
+
+function parameterNames(node: Node): string[] {
+  const target = unwrap(node);
+  if (target.type !== 'FunctionDeclaration' && target.type !== 'FunctionExpression' && target.type !== 'ArrowFunctionExpression') return [];
+  return target.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : []));
+}
+
+/** Exported functions and classes that run what they are given through a breaker, retry or timeout. */
+function exportedWrappers(program: TSESTree.Program, scan: GuardScan, context: FileContext): GuardWrapperFact[] {
+  const facts: GuardWrapperFact[] = [];
+  const add = (name: string, node: Node, isClass: boolean): void => {
+    const range: Range = { start: startOf(node), end: endOf(node) };
+    const kinds = new Set<GuardKind>();
+    // A wrapper hands its own parameter to the guard (`new CircuitBreaker(action)`); other guarded code inside is not one.
+    const params = new Set(parameterNames(node));
+    for (const guarded of scan.guarded) {
+      const wraps = isClass || (guarded.argument !== undefined && params.has(guarded.argument));
+      if (wraps && within(range, guarded.offset)) for (const kind of guarded.kinds) kinds.add(kind);
+    }
+    if (isClass && node.type === 'ClassDeclaration' && node.id && scan.breakerClasses.has(node.id.name)) kinds.add('breaker');
+    if (kinds.size > 0) facts.push({ kind: 'guard-wrapper', location: at(context, startOf(node)), extractor: EXTRACTOR_ID, name, guards: [...kinds].sort() });
+  };
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : null;
+    if (!declaration) continue;
+    const isDefault = statement.type === 'ExportDefaultDeclaration';
+    if (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') {
+      const name = isDefault ? 'default' : declaration.id?.name;
+      if (name) add(name, declaration, declaration.type === 'ClassDeclaration');
+    } else if (declaration.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.init) add(declarator.id.name, declarator.init, false);
+      }
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,84 @@
+/** Data-ownership facts: tables, foreign keys, migration steps, database connections and table access. */
+import type { Evidence } from './location.js';
+import type { FoldedValue } from './value.js';
+
+interface DataFactBase {
+  location: Evidence;
+  extractor: string;
+}
+
+/** A table (or collection) name as written; `schema` null when unqualified. */
+export interface TableRef {
+  schema: string | null;
+  name: string;
+}
+
+/** What created a table or declared a relation. */
+export type DataSource = 'sql' | 'prisma' | 'typeorm' | 'mongoose' | 'knex' | 'sequelize';
+
+/** A table created by DDL, a migration or an ORM model. */
+export interface DbTableFact extends DataFactBase {
+  kind: 'db-table';
+  source: DataSource;
+  table: TableRef;
+  columns: string[];
+  /** Database the statement runs in when the file says so (`\connect orders`), else null. */
+  database: string | null;
+}
+
+/** A foreign key or ORM relation from one table to another. */
+export interface DbForeignKeyFact extends DataFactBase {
+  kind: 'db-foreign-key';
+  source: DataSource;
+  from: TableRef;
+  to: TableRef;
+  columns: string[];
+  database: string | null;
+}
+
+/** Migration steps that break code still running the previous release. */
+export type MigrationStepKind =
+  | 'drop-column'
+  | 'rename-column'
+  | 'rename-table'
+  | 'drop-table'
+  | 'add-column-not-null'
+  | 'set-not-null'
+  | 'alter-column-type';
+
+/** One schema-changing step of a migration (also `drop-table`, which ends a table's ownership). */
+export interface DbMigrationStepFact extends DataFactBase {
+  kind: 'db-migration-step';
+  step: MigrationStepKind;
+  table: TableRef;
+  /** Column affected (old name for a rename), null for table-level steps. */
+  column: string | null;
+  /** New name of a renamed column or table. */
+  newName: string | null;
+  database: string | null;
+}
+
+/** A database connection configured in code or schema files. */
+export interface DbConnectionFact extends DataFactBase {
+  kind: 'db-connection';
+  /** Driver or ORM: `pg`, `mysql2`, `mongodb`, `mongoose`, `prisma`, `typeorm`, `knex`, `sequelize`, `redis`, … */
+  client: string;
+  /** Engine when the client or provider says it (`postgres`, `mysql`, `mongodb`, `redis`, `sqlite`), else null. */
+  engine: string | null;
+  /** Connection URL, when given as one. */
+  url: FoldedValue | null;
+  /** Separate parts, when given as such. */
+  parts: Partial<Record<'host' | 'port' | 'database' | 'schema', FoldedValue>>;
+}
+
+/** Code reading or writing a table: raw SQL, a query builder, an ORM model. */
+export interface DbAccessFact extends DataFactBase {
+  kind: 'db-access';
+  client: string;
+  table: TableRef;
+  operation: 'read' | 'write';
+  /** Column names the statement mentions (unqualified), when known. */
+  columns: string[];
+}
+
+export type DataFact = DbTableFact | DbForeignKeyFact | DbMigrationStepFact | DbConnectionFact | DbAccessFact;
