@@ -155,10 +155,10 @@ function emitReport(result: Result, options: CliOptions, io: CliIo): boolean {
   return true;
 }
 
-/** ` (3 problems, 1 file not analyzed)`: enough for someone who only sees stderr to know whether to look. */
+/** ` (3 problems, 1 analysis error)`: enough for someone who only sees stderr to know whether to look. */
 function tally(result: Result, format: Format): string {
   const parts = [plural(result.findings.length, 'problem')];
-  if (format === 'text' && result.errors.length > 0) parts.push(`${plural(result.errors.length, 'file')} not analyzed`);
+  if (format === 'text' && result.errors.length > 0) parts.push(plural(result.errors.length, 'analysis error'));
   return ` (${parts.join(', ')})`;
 }
 

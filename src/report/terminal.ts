@@ -29,7 +29,8 @@ function renderSummaryLine(result: Result, style: Style): string {
   const facts = [count(result.services.length, 'service')];
   const { total, unresolved } = result.stats.calls;
   facts.push(unresolved > 0 ? `${count(total, 'sync call')} (${unresolved} unresolved)` : count(total, 'sync call'));
-  if (result.errors.length > 0) facts.push(count(result.errors.length, 'file') + ' not analyzed');
+  // Not "files not analyzed": a warning (invalid encoding, slow file) or several errors in one file would make that a lie.
+  if (result.errors.length > 0) facts.push(count(result.errors.length, 'analysis error'));
   facts.push(`score: ${renderScore(result)}`);
   const tail = ` · ${facts.join(' · ')}`;
 

@@ -10,7 +10,8 @@ export type RenderContextOf = (service: string) => RenderContext;
 export function resolveMessages(facts: readonly Fact[], owners: OwnerOf, contextOf: RenderContextOf): ResolvedMessage[] {
   const messages: ResolvedMessage[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'message' || !isProductionSource(fact.location.file)) continue;
+    // `@MessagePattern` handlers answer synchronous `send`s; rpc.ts links them, they are no topic.
+    if (fact.kind !== 'message' || fact.broker === 'nest-rpc' || !isProductionSource(fact.location.file)) continue;
     const owner = owners(fact.location.file);
     if (owner?.kind !== 'service') continue;
     const seen = new Set<string>();

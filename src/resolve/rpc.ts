@@ -2,7 +2,7 @@
  * Resolves non-HTTP synchronous calls: NestJS `ClientProxy.send` goes where the service's `ClientsModule`
  * transport points (`Transport.TCP` host/port, a NATS/Redis/RMQ URL), rendered with the service's env.
  */
-import type { CallTarget, Confidence, Fact, NestTransportFact, ResolvedCall, RpcCallFact } from '../types/index.js';
+import type { CallTarget, Confidence, Evidence, Fact, NestTransportFact, ResolvedCall, RpcCallFact } from '../types/index.js';
 import type { OwnerOf } from '../discover/owner.js';
 import { resolveHost, type HostDirectory } from './hosts.js';
 import { isProductionSource } from './production.js';
@@ -17,14 +17,47 @@ export function resolveRpcCalls(facts: readonly Fact[], owners: OwnerOf, context
     const owner = owners(fact.location.file);
     if (owner?.kind === 'service') transports.set(owner.name, [...(transports.get(owner.name) ?? []), fact]);
   }
+  const handlers = handlerIndex(facts, owners);
   const calls: ResolvedCall[] = [];
   for (const fact of facts) {
     if (fact.kind !== 'rpc-call' || !isProductionSource(fact.location.file)) continue;
     const owner = owners(fact.location.file);
     if (owner?.kind !== 'service') continue;
+    const byPattern = fact.operation === null ? undefined : handlers.get(fact.operation)?.filter((handler) => handler.service !== owner.name);
+    const [handler] = byPattern ?? [];
+    if (byPattern?.length === 1 && handler) {
+      // The one service answering this pattern is the callee, whatever broker carries it.
+      calls.push({
+        from: owner.name,
+        target: { kind: 'service', service: handler.service },
+        protocol: fact.protocol,
+        client: fact.client,
+        method: fact.operation,
+        url: `pattern ${fact.operation ?? ''}`,
+        location: fact.location,
+        confidence: 'resolved',
+        via: [`@MessagePattern('${fact.operation ?? ''}') in ${handler.location.file}:${handler.location.line} → service ${handler.service}`],
+      });
+      continue;
+    }
     calls.push(resolveOne(fact, owner.name, transports.get(owner.name) ?? [], contextOf(owner.name), hosts));
   }
   return calls;
+}
+
+/** `@MessagePattern` handlers by literal pattern, with their service. */
+function handlerIndex(facts: readonly Fact[], owners: OwnerOf): Map<string, { service: string; location: Evidence }[]> {
+  const index = new Map<string, { service: string; location: Evidence }[]>();
+  for (const fact of facts) {
+    if (fact.kind !== 'message' || fact.broker !== 'nest-rpc' || !isProductionSource(fact.location.file)) continue;
+    const owner = owners(fact.location.file);
+    const pattern = fact.topic.parts.length === 1 && fact.topic.parts[0]?.kind === 'literal' ? fact.topic.parts[0].value : null;
+    if (owner?.kind !== 'service' || pattern === null) continue;
+    const list = index.get(pattern) ?? [];
+    if (!list.some((entry) => entry.service === owner.name)) list.push({ service: owner.name, location: fact.location });
+    index.set(pattern, list);
+  }
+  return index;
 }
 
 function resolveOne(fact: RpcCallFact, from: string, transports: NestTransportFact[], context: RenderContext, hosts: HostDirectory): ResolvedCall {

@@ -72,6 +72,17 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     };
     return named.find((t) => t.owner === service && reachable(t)) ?? named.find(reachable) ?? null;
   };
+  // Relations written by class or model name (`() => Customer` from another file) find the table that model declares.
+  const models = new Map<string, OwnedTable[]>();
+  for (const fact of ordered) {
+    if (fact.kind !== 'db-table' || fact.model === undefined) continue;
+    const owned = tables.find((t) => t.location.file === fact.location.file && t.location.line === fact.location.line);
+    if (owned !== undefined) models.set(fact.model, [...(models.get(fact.model) ?? []), owned]);
+  }
+  const byModel = (model: string | undefined, service: string | null): OwnedTable | null => {
+    const candidates = model === undefined ? [] : (models.get(model) ?? []);
+    return candidates.find((t) => t.owner === service) ?? candidates[0] ?? null;
+  };
   const foreignKeys: ResolvedForeignKey[] = [];
   const accesses: ResolvedTableAccess[] = [];
   const migrations: ResolvedMigrationStep[] = [];
@@ -80,7 +91,7 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
       const placed = place(fact.location, fact.database, fact.source === 'mongoose' ? 'mongodb' : null);
       const from = find(fact.from, placed.service, placed.database);
       if (from === null) continue;
-      const to = find(fact.to, from.owner, from.database);
+      const to = find(fact.to, from.owner, from.database) ?? byModel(fact.toModel, from.owner);
       foreignKeys.push({ from, to, target: fact.to, columns: fact.columns, source: fact.source, location: fact.location });
     } else if (fact.kind === 'db-access' && fact.extractor !== 'sql' && isProductionSource(fact.location.file)) {
       const owner = owners(fact.location.file);

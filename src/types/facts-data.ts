@@ -24,6 +24,8 @@ export interface DbTableFact extends DataFactBase {
   columns: string[];
   /** Database the statement runs in when the file says so (`\connect orders`), else null. */
   database: string | null;
+  /** ORM model (class or model name) that declares the table, so relations written by class name find it. */
+  model?: string;
 }
 
 /** A foreign key or ORM relation from one table to another. */
@@ -34,6 +36,8 @@ export interface DbForeignKeyFact extends DataFactBase {
   to: TableRef;
   columns: string[];
   database: string | null;
+  /** Target ORM model name when the relation names a class or model (`() => Customer`, `ref: 'Customer'`). */
+  toModel?: string;
 }
 
 /** Migration steps that break code still running the previous release. */

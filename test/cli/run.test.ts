@@ -170,7 +170,7 @@ describe('output', () => {
     expect(report).not.toContain('\u001b');
     expect(stderr.trimEnd().split('\n')).toEqual([
       ...ANALYSIS_ERROR_LINES,
-      'archcheck: wrote text report to report.txt (4 problems, 3 files not analyzed)',
+      'archcheck: wrote text report to report.txt (4 problems, 3 analysis errors)',
     ]);
   });
 

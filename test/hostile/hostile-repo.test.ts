@@ -1,6 +1,6 @@
 // Issue #5: the whole CLI with the real analyze on a generated hostile repository. We run as root, which reads any
 // folder whatever its mode, so the unreadable folder is simulated by failing readdirSync for it (as the walk tests do).
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,7 +62,9 @@ async function runOnRepo(repo: Repo, args: string[], outputName: string): Promis
   } finally {
     failing.active = false;
   }
-  return { code, stderr, output: readFileSync(join(cwd, outputName), 'utf8'), written, cwdFiles: listFiles(cwd).map((f) => join(cwd, f)) };
+  const run = { code, stderr, output: readFileSync(join(cwd, outputName), 'utf8'), written, cwdFiles: listFiles(cwd).map((f) => join(cwd, f)) };
+  rmSync(cwd, { recursive: true, force: true });
+  return run;
 }
 
 /** The errors every run must give, in report order; SQL and Prisma are checked apart (their extractors may be absent). */

@@ -40,7 +40,7 @@ export function makeHostileRepo(): HostileRepo {
     writeFileSync(absolute, data);
   };
 
-  copyValidSystem(root, write);
+  copyValidSystem(write);
   writeBrokenSources(write);
   writeBrokenManifests(write);
   const names = writeOddNames(write);
@@ -52,7 +52,7 @@ export function makeHostileRepo(): HostileRepo {
 type Write = (path: string, data: string | Uint8Array) => void;
 
 /** The valid system, with CRLF line endings in one file and a secret plus escape sequences on reported lines. */
-function copyValidSystem(root: string, write: Write): void {
+function copyValidSystem(write: Write): void {
   for (const file of listFiles(VALID_SYSTEM)) {
     let text = readFileSync(join(VALID_SYSTEM, file), 'utf8');
     if (file === 'billing/src/accounts-client.ts') text = text.replaceAll('\n', '\r\n');
@@ -66,7 +66,6 @@ function copyValidSystem(root: string, write: Write): void {
   write('.gitignore', 'dist/\n');
   // Built output is ignored by the root .gitignore: it would be a parse error if read.
   write('accounts/dist/server.js', 'this is not javascript (((');
-  void root;
 }
 
 function writeBrokenSources(write: Write): void {

@@ -128,6 +128,7 @@ describe('archcheck on a booby-trapped repository (issue #5)', () => {
     expect(listFiles(cwd)).toEqual(['out/report.json']);
     expect(listFiles(root)).toEqual(before);
     expect(existsSync(join(root, 'node_modules', '.cache'))).toBe(false);
+    rmSync(cwd, { recursive: true, force: true });
   });
 
   it('has traps that do fire (so the checks above can fail)', async () => {

@@ -50,7 +50,7 @@ describe.each(samplesByExtractor().map((samples) => [samples.extractor.id, sampl
   // Long runs of one adversarial fragment: the classic shapes that make backtracking regexes explode.
   it.each(LONG_RUNS)('stays fast on 50 KB of %j', (fragment) => {
     const text = fragment.repeat(Math.ceil(50_000 / fragment.length));
-    for (const path of samples.paths.slice(0, 2)) checkContract((f) => samples.extractor.extract(f), { path, text });
+    for (const path of samples.paths.slice(0, 1)) checkContract((f) => samples.extractor.extract(f), { path, text });
   });
 
   it.skipIf(samples.files.length === 0)('never throws on mutated real files', () => {

@@ -49,7 +49,7 @@ describe('text reporter layout', () => {
   it('ends with the summary line', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.at(-2)).toBe(
-      '✖ 4 problems (2 errors, 1 warning, 1 note) · 4 services · 8 sync calls (3 unresolved) · 3 files not analyzed · score: unscored',
+      '✖ 4 problems (2 errors, 1 warning, 1 note) · 4 services · 8 sync calls (3 unresolved) · 3 analysis errors · score: unscored',
     );
   });
 

@@ -13,6 +13,8 @@ import { applyGuards } from './guards/index.js';
 import { detectMessagingCall, detectMessagingNew, finishMessaging, newMessagingState } from './messaging/index.js';
 import { detectDbCall, detectDbNew, detectDbTagged, finishDb, newDbState } from './db/index.js';
 import { withoutRollbacks } from './db/rollback.js';
+import { typeormFacts } from './db/typeorm.js';
+import { sequelizeMigrationFacts } from './db/sequelize.js';
 
 /** What the AST detectors found. */
 export interface ProgramFacts {
@@ -49,10 +51,12 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
         }
         break;
       }
-      case 'new':
+      case 'new': {
         facts.push(...detectDbNew(event.node, event.scope, context));
-        detectMessagingNew(event.node, event.scope, context, messaging);
+        const rpc = detectMessagingNew(event.node, event.scope, context, messaging);
+        if (rpc) facts.push(rpc);
         break;
+      }
       case 'tagged':
         facts.push(...detectDbTagged(event.node, event.scope, context));
         break;
@@ -68,6 +72,8 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   }
   facts.push(...finishMessaging(messaging));
   facts.push(...finishDb(db, context));
+  facts.push(...typeormFacts(program, moduleScope, context));
+  facts.push(...sequelizeMigrationFacts(program, context));
   facts.push(...applyGuards(program, text, events, tracked, context));
   facts.push(...exportFacts(program, moduleScope, context));
   return { facts: withoutRollbacks(program, facts, context), tooDeepAt };

@@ -23,10 +23,13 @@ export const TRIGGER_WORDS: readonly string[] = [
   'require', 'fetch', 'axios', 'got', 'HttpService', 'listen', 'exports',
   'kafkajs', 'amqplib', 'amqp', 'ioredis', 'redis', 'nats', 'bullmq', 'bull', 'microservices', 'sqs', 'sns',
   'eventbridge', 'pubsub', 'opossum', 'cockatiel', 'retry', 'backoff', 'rxjs', 'HttpModule',
+  'ky', 'superagent', 'http', 'https', 'undici', 'grpc',
   // Database detectors: driver and ORM module names (every client is imported from one, or typed with one of
   // their exports), plus `query`/`execute` for SQL run through a pool imported from the service's own module.
   'pg', 'mysql', 'mysql2', 'postgres', 'knex', 'mongodb', 'mongoose', 'sequelize', 'typeorm', 'prisma', 'query',
   'execute',
+  // Sequelize migrations name no module: every fact they give comes from one of these query-interface methods.
+  'createTable', 'removeColumn', 'renameColumn', 'changeColumn', 'addColumn', 'dropTable', 'renameTable',
 ];
 
 // Hand-written breaker classes are recognized by their half-open state, in any spelling.

@@ -41,6 +41,18 @@ describe('typescript extractor: database clients', () => {
     expect(dataFacts('db-clients/knex-migration.ts')).toMatchSnapshot();
   });
 
+  it('reads TypeORM entities imported under any name, their columns and relations', () => {
+    expect(dataFacts('db-clients/typeorm-entities.ts')).toMatchSnapshot();
+  });
+
+  it('reads mongoose models, their collections and refs, and the connection', () => {
+    expect(dataFacts('db-clients/mongoose-models.ts')).toMatchSnapshot();
+  });
+
+  it('reads a sequelize-cli migration through the position of its query interface, not its name', () => {
+    expect(dataFacts('db-clients/sequelize-migration.js')).toMatchSnapshot();
+  });
+
   it('never takes a local object named pool or knex for a database client', () => {
     expect(dataFacts('db-clients/negatives.ts')).toEqual([]);
   });

@@ -58,13 +58,22 @@ describe('typescript extractor: messaging', () => {
     ]);
   });
 
-  it('reads NestJS transports, send as a synchronous rpc with its rxjs timeout, and emit as an event', () => {
+  it('reads NestJS transports, send as a synchronous rpc with its rxjs timeout, emit as an event, @MessagePattern handlers', () => {
     expect(summary(extractFixture('messaging/nest-clients.ts').facts)).toEqual([
       '8 transport PRICING TCP tcp://$PRICING_HOST:4000',
       '9 transport EVENTS NATS $NATS_URL',
       '20 rpc nest-rpc price-for-sku timeout:yes',
       '24 publish nest quote.requested',
+      '27 consume nest-rpc quote',
     ]);
+  });
+});
+
+describe('typescript extractor: gRPC', () => {
+  it('reads a @grpc/grpc-js client built from a loaded package definition as one synchronous rpc', () => {
+    expect(summary(extractFixture('messaging/grpc-client.ts').facts)).toEqual(['8 rpc grpc Pricing timeout:no']);
+    const [client] = extractFixture('messaging/grpc-client.ts').facts.filter((fact) => fact.kind === 'rpc-call');
+    expect(client?.kind === 'rpc-call' ? text(client.address) : null).toBe('grpc://$PRICING_GRPC');
   });
 });
 
@@ -86,6 +95,24 @@ describe('typescript extractor: guards', () => {
       '18 call timeout:- breaker:- retry:18',
       '22 call timeout:- breaker:- retry:- via @shop/resilience#withBulkhead',
       '26 wrapper guarded breaker+timeout',
+    ]);
+  });
+});
+
+describe('typescript extractor: more HTTP clients', () => {
+  it('reads ky instances, superagent, node:http(s) with URL or options, undici request and Pool', () => {
+    const calls = extractFixture('more-clients/clients.ts').facts.flatMap((fact) =>
+      fact.kind === 'http-call' ? [`${fact.location.line} ${fact.client} ${fact.method ?? '?'} ${text(fact.url)} timeout:${fact.guards?.timeout ? 'yes' : 'no'}`] : [],
+    );
+    expect(calls).toEqual([
+      '12 ky GET $CATALOG_URL/products/{unknown} timeout:yes',
+      '13 ky POST http://catalog-admin:8080/reindex timeout:yes',
+      '14 ky POST http://search:9200/_search timeout:no',
+      '15 superagent GET $REVIEWS_URL/reviews/{unknown} timeout:no',
+      '16 node:https POST https://ledger:8443/entries timeout:yes',
+      '17 node:http GET http://pricing:3000/prices/{unknown} timeout:no',
+      '18 undici GET $TAX_URL/rates timeout:no',
+      '19 undici GET $STOCK_URL/levels/{unknown} timeout:no',
     ]);
   });
 });

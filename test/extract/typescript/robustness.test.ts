@@ -219,6 +219,11 @@ describe('typescript extractor: prefilter', () => {
     "export const ref = String.raw`http://raw`;",
     'export const lazy = import("./lazy");',
     'const requiredField = true; const refetch = 1; addEventListener("x", f);',
+    "import { Kafka as K } from 'kafkajs'; const p = new K({ brokers: [] }).producer();",
+    "await p.send({ topic: 'order.placed', messages: [] });",
+    "import CircuitBreaker from 'opossum'; const b = new CircuitBreaker(() => fetch('http://x:1/a'));",
+    "class Breaker { state = 'HALF_OPEN'; run(f) { return f(); } }",
+    "import { ClientProxy } from '@nestjs/microservices'; declare const c: ClientProxy; c.emit('evt', {});",
     "import { Pool as Db } from 'pg';",
     "const db = new Db({ connectionString: process.env.DATABASE_URL });",
     "db.query('SELECT id FROM orders');",
@@ -227,6 +232,8 @@ describe('typescript extractor: prefilter', () => {
     "import { pool } from './db';",
     "pool.query('UPDATE orders SET status = 1');",
     'const sql = postgres(); sql`SELECT 1 FROM users`;',
+    "module.exports = { up: async (qi) => { await qi.removeColumn('users', 'x'); } };",
+    "export async function up({ context: q }) { await q.createTable('t', { id: {} }); }",
   ];
 
   it('agrees with a forced full AST walk on random mixes of lines', () => {

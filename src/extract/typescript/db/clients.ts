@@ -146,6 +146,13 @@ export function resolveFactory(callee: Node, scope: Scope): Factory | null {
   const node = unwrap(callee);
   if (node.type === 'MemberExpression') {
     const name = memberName(node);
+    // NestJS: `TypeOrmModule.forRoot({ type: 'postgres', url })`, `SequelizeModule.forRoot({ dialect, … })`.
+    const object = unwrap(node.object);
+    const binding = object.type === 'Identifier' ? scope.lookup(object.name) : null;
+    if (binding?.kind === 'import' && (name === 'forRoot' || name === 'forRootAsync')) {
+      if (binding.specifier === '@nestjs/typeorm' && binding.imported === 'TypeOrmModule') return factory('typeorm', null, 'sql');
+      if (binding.specifier === '@nestjs/sequelize' && binding.imported === 'SequelizeModule') return factory('sequelize', null, 'sql');
+    }
     const base = resolveDbClient(node.object, scope);
     if (name !== null && base?.kind === 'module') return FACTORIES[base.family]?.[name] ?? null;
   }

@@ -13,6 +13,7 @@ import type { Scope } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient, resolveFactory } from './clients.js';
 import { knexSchemaFacts } from './knex-schema.js';
+import { mongooseModelFacts } from './mongoose.js';
 import { sqlFacts, sqlTextOf } from './sql-text.js';
 
 /** Methods that run SQL text given as first argument. */
@@ -44,6 +45,8 @@ export function newDbState(): DbState {
 export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, context: FileContext, state: DbState): Fact[] {
   const connection = connectionFact(call.callee, call, scope, context);
   if (connection !== null) return [connection];
+  const model = mongooseModelFacts(call, scope, context);
+  if (model.length > 0) return model;
   const method = methodCall(call);
   if (method !== null) {
     const receiver = resolveDbClient(method.receiver, scope);

@@ -93,16 +93,25 @@ function timeoutIn(node: Node, scope: Scope, text: string): number | null {
 function instanceGuards(call: TSESTree.CallExpression, scope: Scope, scan: GuardScan, text: string): { kind: GuardKind; offset: number }[] {
   const method = methodCall(call);
   if (!method) return [];
-  const ref = resolveRef(method.receiver, scope, 0, newBudget());
-  if (ref.kind !== 'node') return [];
-  const creation = unwrap(ref.node);
-  const guards = [...(scan.instanceGuards.get(startOf(creation)) ?? [])];
-  if (creation.type === 'CallExpression') {
+  const guards: { kind: GuardKind; offset: number }[] = [];
+  // `base.extend({…})` inherits what `base` was created with: walk up a few creations.
+  let receiver: Node = method.receiver;
+  let receiverScope = scope;
+  for (let depth = 0; depth < 6; depth++) {
+    const ref = resolveRef(receiver, receiverScope, 0, newBudget());
+    if (ref.kind !== 'node') break;
+    const creation = unwrap(ref.node);
+    guards.push(...(scan.instanceGuards.get(startOf(creation)) ?? []));
+    if (creation.type !== 'CallExpression') break;
     for (const argument of creation.arguments) {
       if (argument.type === 'SpreadElement') continue;
       const found = timeoutIn(argument, ref.scope, text);
       if (found !== null) guards.push({ kind: 'timeout', offset: found });
     }
+    const parent = methodCall(creation);
+    if (!parent) break;
+    receiver = parent.receiver;
+    receiverScope = ref.scope;
   }
   return guards;
 }

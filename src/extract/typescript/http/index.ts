@@ -7,6 +7,7 @@ import type { Defaults } from './axios.js';
 import { detectAxios, trackAxiosDefaults } from './axios.js';
 import { detectFetch } from './fetch.js';
 import { detectGot } from './got.js';
+import { detectMoreClients } from './more-clients.js';
 import { detectNestHttp } from './nestjs.js';
 
 export type { Defaults } from './axios.js';
@@ -22,7 +23,8 @@ export function detectHttpCall(
     detectFetch(call, scope, context) ??
     detectAxios(call, scope, defaults, context) ??
     detectGot(call, scope, context) ??
-    detectNestHttp(call, scope, context)
+    detectNestHttp(call, scope, context) ??
+    detectMoreClients(call, scope, context)
   );
 }
 

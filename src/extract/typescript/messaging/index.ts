@@ -1,11 +1,12 @@
 /** The messaging detectors, one per client family, tried in turn on each call or `new`. */
 import type { TSESTree } from '@typescript-eslint/types';
-import type { Fact, MessageFact } from '../../../types/index.js';
+import type { Fact, MessageFact, RpcCallFact } from '../../../types/index.js';
 import type { FileContext } from '../context.js';
 import type { Scope } from '../scope.js';
 import type { AmqpState } from './brokers.js';
 import { detectAmqp, detectNats, detectRedis, dropBoundQueues } from './brokers.js';
 import { detectCloudCall, detectConstructed } from './cloud.js';
+import { detectGrpcClient } from './grpc.js';
 import { detectKafka } from './kafka.js';
 import { detectNest } from './nest.js';
 
@@ -32,9 +33,10 @@ export function detectMessagingCall(call: TSESTree.CallExpression, scope: Scope,
   return nest.filter((fact) => fact.kind !== 'message');
 }
 
-/** Facts of a `new` expression (bullmq, AWS commands). */
-export function detectMessagingNew(node: TSESTree.NewExpression, scope: Scope, context: FileContext, state: MessagingState): void {
+/** Facts of a `new` expression: messages (bullmq, AWS commands) go to `state`; a gRPC client is returned. */
+export function detectMessagingNew(node: TSESTree.NewExpression, scope: Scope, context: FileContext, state: MessagingState): RpcCallFact | null {
   state.messages.push(...detectConstructed(node, scope, context));
+  return detectGrpcClient(node, scope, context);
 }
 
 /** The file's message facts, after per-file fix-ups. */

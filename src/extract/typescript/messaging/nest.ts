@@ -15,6 +15,8 @@ import { firstArgument, messageFact, propertyNode, rpcFact } from './facts.js';
 import { isFrom, originOf } from './origin.js';
 
 const MODULE = '@nestjs/microservices';
+/** Broker of the message facts that stand for `@MessagePattern` handlers (request-reply, not topics). */
+export const NEST_RPC_HANDLER = 'nest-rpc';
 // Client classes a receiver may be declared as; all share `send`/`emit`.
 const CLIENT_TYPES = ['ClientProxy', 'ClientKafka', 'ClientRMQ', 'ClientNats', 'ClientRedis', 'ClientTCP', 'ClientMqtt'];
 
@@ -41,9 +43,10 @@ export function detectNest(call: TSESTree.CallExpression, scope: Scope, context:
   if (isFrom(origin, [MODULE], ['EventPattern', 'MessagePattern']) && origin?.steps.length === 0) {
     const pattern = firstArgument(call);
     if (!pattern) return [];
-    // A @MessagePattern handler answers `send` (request-reply); only @EventPattern consumes an event stream.
-    if (origin.imported === 'MessagePattern') return [];
-    return [messageFact(context, startOf(call), 'nest', 'consume', 'nestjs-microservices', patternValue(pattern, scope))];
+    // A @MessagePattern handler answers `send` (request-reply): broker `nest-rpc` marks it as a handler, which resolve
+    // uses to find the callee of a `send`, never as a topic; only @EventPattern consumes an event stream.
+    const broker = origin.imported === 'MessagePattern' ? NEST_RPC_HANDLER : 'nest';
+    return [messageFact(context, startOf(call), broker, 'consume', 'nestjs-microservices', patternValue(pattern, scope))];
   }
   return [];
 }
@@ -79,7 +82,7 @@ function transports(list: Node | null, scope: Scope, context: FileContext): Nest
   return facts;
 }
 
-/** `url`, first of `urls`/`servers`/`client.brokers`, or `host` + `port` as a `tcp://` URL. */
+/** `url`, the first of `urls`/`servers`, or `host` + `port` as a `tcp://` URL. */
 function address(options: Node, scope: Scope): FoldedValue | null {
   const url = propertyNode(options, 'url', scope);
   if (url) return fold(url.node, url.scope);
