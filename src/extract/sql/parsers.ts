@@ -3,15 +3,28 @@
  * {@link preparePostgres}) and node-sql-parser (MySQL, MariaDB, SQLite). Each statement is tried with the parser
  * its dialect suggests, then the other; only a statement neither reads is reported.
  */
+import { createRequire } from 'node:module';
 import { loadModule, parseSync } from 'libpg-query';
-import nodeSqlParser from 'node-sql-parser';
+import type { Parser } from 'node-sql-parser';
 import { items, prop, type SqlEffect } from './effects.js';
 import { mysqlEffects } from './mysql.js';
 import { postgresEffects } from './postgres.js';
 
 let postgresReady = false;
 let loading: Promise<void> | null = null;
-const mysqlParser = new nodeSqlParser.Parser();
+let mysqlParser: Parser | null = null;
+
+/**
+ * node-sql-parser costs 30 MB of memory to load, and most repositories never need it (no MySQL, or PostgreSQL
+ * that libpg-query reads), so it is loaded on first use. It is CommonJS, so a synchronous require works.
+ */
+function mysql(): Parser {
+  if (mysqlParser === null) {
+    const loaded: typeof import('node-sql-parser') = createRequire(import.meta.url)('node-sql-parser');
+    mysqlParser = new loaded.Parser();
+  }
+  return mysqlParser;
+}
 
 /** Loads libpg-query's WebAssembly once; without it PostgreSQL statements go to node-sql-parser only. */
 export function preparePostgres(): Promise<void> {
@@ -60,7 +73,7 @@ function viaPostgres(sql: string): SqlEffect[] | null {
 function viaMysql(sql: string): SqlEffect[] | null {
   for (const database of ['mysql', 'mariadb', 'sqlite']) {
     try {
-      const ast: unknown = mysqlParser.astify(sql, { database });
+      const ast: unknown = mysql().astify(sql, { database });
       return (Array.isArray(ast) ? ast : [ast]).flatMap(mysqlEffects);
     } catch {
       // try the next dialect
