@@ -8,7 +8,7 @@ export default defineRule({
     id: 'no-cross-service-table-access',
     description: "Disallow reading or writing another service's tables",
     category: 'data',
-    severity: 'error',
+    severity: 'warning',
     recommended: true,
     precision: 'high',
     messages: {

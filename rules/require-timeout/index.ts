@@ -1,7 +1,7 @@
 /** require-timeout: synchronous calls to another service with no timeout, in code or in the mesh. */
 import { z } from 'zod';
 import { defineRule } from '../../src/check/define-rule.js';
-import { callKey, judgedCalls, targetName } from '../../src/graph/queries/guards.js';
+import { unguardedCallReports } from '../../src/graph/queries/guards.js';
 
 export default defineRule({
   meta: {
@@ -30,15 +30,8 @@ export default defineRule({
     since: '0.2.0',
   },
   check(graph, context) {
-    for (const call of judgedCalls(graph, context.options.includeExternal)) {
-      if (call.guards?.timeout) continue;
-      context.report({
-        messageId: 'missing',
-        data: { from: call.from, to: targetName(call), url: call.url },
-        location: call.location,
-        services: call.target.kind === 'service' ? [call.from, call.target.service].sort() : [call.from],
-        key: callKey(call),
-      });
+    for (const report of unguardedCallReports(graph, context.options.includeExternal, 'timeout')) {
+      context.report({ messageId: 'missing', ...report });
     }
   },
 });

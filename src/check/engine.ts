@@ -31,7 +31,7 @@ export function enabledRules(rules: readonly Rule<unknown, string>[], config: Ar
     const level: RuleLevel = setting === undefined ? rule.meta.severity : Array.isArray(setting) ? setting[0] : setting;
     if (level === 'off') continue;
     const given = Array.isArray(setting) ? setting[1] : {};
-    const parsed = rule.meta.options.safeParse({ ...toRecord(rule.meta.defaultOptions), ...given });
+    const parsed = rule.meta.options.safeParse(withTopLevel({ ...toRecord(rule.meta.defaultOptions), ...given }, config));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
       throw new ConfigurationError(`invalid options for rule '${rule.meta.id}': ${issues}`);
@@ -96,6 +96,13 @@ function dedupeFingerprints(findings: Finding[]): Finding[] {
     seen.set(finding.fingerprint, count);
     return count === 1 ? finding : { ...finding, fingerprint: `${finding.fingerprint}:${count}` };
   });
+}
+
+/** Adds top-level config lists a rule also takes as an option (`externalTopics`) to that option. */
+function withTopLevel(options: Record<string, unknown>, config: ArchcheckConfig): Record<string, unknown> {
+  const own = options['externalTopics'];
+  if (!Array.isArray(own) || config.externalTopics.length === 0) return options;
+  return { ...options, externalTopics: [...config.externalTopics, ...own] };
 }
 
 function toRecord(value: unknown): Record<string, unknown> {

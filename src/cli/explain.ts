@@ -32,6 +32,7 @@ function explainCall(call: ResolvedCall): string[] {
     `    code: ${(call.location.snippet ?? '').trim()}`,
   ];
   for (const step of call.via) lines.push(`    via ${step}`);
+  if (call.route) lines.push(`    route: ${call.route.file}:${call.route.line} ${(call.route.snippet ?? '').trim()}`);
   if (call.guards) {
     lines.push(`    timeout: ${guardText(call.guards.timeout)}; breaker: ${guardText(call.guards.breaker)}; retry: ${guardText(call.guards.retry)}`);
   }

@@ -32,6 +32,10 @@ export const configSchema = z
       .positive()
       .default(2_000_000)
       .describe('Files larger than this many bytes are skipped and reported in errors'),
+    externalTopics: z
+      .array(z.string())
+      .default([])
+      .describe('Topics whose other side lives in another repository: names or `broker:name`, globs allowed (read by no-orphan-event, on top of its option)'),
     rules: z
       .record(z.string(), ruleSetting)
       .default({})

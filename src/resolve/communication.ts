@@ -8,6 +8,7 @@ import type { HostDirectory } from './hosts.js';
 import { resolveMessages } from './messages.js';
 import type { ModuleResolver } from './modules.js';
 import { resolveRpcCalls } from './rpc.js';
+import { attachRoutes } from './routes.js';
 import type { ExportIndex, RenderContext } from './values.js';
 
 export interface CommunicationInput {
@@ -29,6 +30,7 @@ export function resolveCommunication(httpCalls: ResolvedCall[], input: Communica
   });
   const calls = [...httpCalls, ...resolveRpcCalls(input.facts, input.owners, contextOf, input.hosts)];
   attachGuards(calls, input);
+  attachRoutes(calls, input.facts, input.owners);
   const urls = new Map<string, Extract<Fact, { kind: 'http-call' }>>();
   for (const fact of input.facts) {
     if (fact.kind === 'http-call') urls.set(`${fact.location.file}\0${fact.location.line}\0${fact.location.column ?? 0}`, fact);

@@ -40,7 +40,9 @@ export function resolveRpcCalls(facts: readonly Fact[], owners: OwnerOf, context
       });
       continue;
     }
-    calls.push(resolveOne(fact, owner.name, transports.get(owner.name) ?? [], contextOf(owner.name), hosts));
+    // A gRPC client (`ClientGrpc.getService`) goes through a `Transport.GRPC` entry; `send` through any other.
+    const usable = (transports.get(owner.name) ?? []).filter((entry) => (entry.transport === 'GRPC') === (fact.protocol === 'grpc'));
+    calls.push(resolveOne(fact, owner.name, usable, contextOf(owner.name), hosts));
   }
   return calls;
 }
@@ -74,7 +76,8 @@ function resolveOne(fact: RpcCallFact, from: string, transports: NestTransportFa
     const host = resolveHost(parsed.host, parsed.port, hosts);
     const target: CallTarget = host.target;
     const confidence: Confidence = weakest(rendering.confidence, host.confidence);
-    const via = [`ClientsModule transport (${file})`, ...rendering.via, host.via];
+    const source = fact.address ? `${fact.protocol} client address (${file}:${fact.location.line})` : `ClientsModule transport (${file})`;
+    const via = [source, ...rendering.via, host.via];
     return { ...base, target, url: `${parsed.display} ${fact.operation ?? ''}`.trim(), confidence, via };
   }
   return { ...base, target: { kind: 'unknown', reason: 'the transport address is not known statically' }, url: '{…}', confidence: 'inferred', via: [] };

@@ -79,9 +79,10 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     const owned = tables.find((t) => t.location.file === fact.location.file && t.location.line === fact.location.line);
     if (owned !== undefined) models.set(fact.model, [...(models.get(fact.model) ?? []), owned]);
   }
-  const byModel = (model: string | undefined, service: string | null): OwnedTable | null => {
+  // The service's own model first, then one declared with the same ORM (`client` of an access), then any.
+  const byModel = (model: string | undefined, service: string | null, client?: string): OwnedTable | null => {
     const candidates = model === undefined ? [] : (models.get(model) ?? []);
-    return candidates.find((t) => t.owner === service) ?? candidates[0] ?? null;
+    return candidates.find((t) => t.owner === service) ?? candidates.find((t) => t.source === client) ?? candidates[0] ?? null;
   };
   const foreignKeys: ResolvedForeignKey[] = [];
   const accesses: ResolvedTableAccess[] = [];
@@ -96,7 +97,8 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     } else if (fact.kind === 'db-access' && fact.extractor !== 'sql' && isProductionSource(fact.location.file)) {
       const owner = owners(fact.location.file);
       if (owner?.kind !== 'service') continue;
-      const table = find(fact.table, owner.name, null);
+      // An ORM access names its model; the table that model declares (`@@map`, `@Entity('orders')`) wins.
+      const table = (fact.model === undefined ? null : byModel(fact.model, owner.name, fact.client)) ?? find(fact.table, owner.name, null);
       accesses.push({
         service: owner.name,
         table,

@@ -14,7 +14,7 @@ export interface TableRef {
 }
 
 /** What created a table or declared a relation. */
-export type DataSource = 'sql' | 'prisma' | 'typeorm' | 'mongoose' | 'knex' | 'sequelize';
+export type DataSource = 'sql' | 'prisma' | 'typeorm' | 'mongoose' | 'knex' | 'sequelize' | 'drizzle';
 
 /** A table created by DDL, a migration or an ORM model. */
 export interface DbTableFact extends DataFactBase {
@@ -83,6 +83,8 @@ export interface DbAccessFact extends DataFactBase {
   operation: 'read' | 'write';
   /** Column names the statement mentions (unqualified), when known. */
   columns: string[];
+  /** ORM model the access goes through (`prisma.order` → `Order`, `getRepository(Order)`): its table wins over `table`. */
+  model?: string;
 }
 
 export type DataFact = DbTableFact | DbForeignKeyFact | DbMigrationStepFact | DbConnectionFact | DbAccessFact;

@@ -90,3 +90,16 @@ export interface MeshPolicyFact {
   timeout: Evidence | null;
   retry: Evidence | null;
 }
+
+/** A route a service serves: `app.get('/orders/:id', …)`, `@Controller('orders')` + `@Get(':id')`. */
+export interface RouteFact {
+  kind: 'route';
+  location: Evidence;
+  extractor: string;
+  /** `express`, `fastify`, `koa-router`, `hono`, `nestjs`. */
+  framework: string;
+  /** Upper-case HTTP method; null for `all` (any method). */
+  method: string | null;
+  /** Full path with same-file prefixes applied (`/api/orders/:id`); always starts with `/`. */
+  path: string;
+}

@@ -11,6 +11,7 @@ import type {
   MessageFact,
   ModuleGuardFact,
   NestTransportFact,
+  RouteFact,
   RpcCallFact,
   WrapperRef,
 } from './facts-messaging.js';
@@ -225,7 +226,8 @@ export type Fact =
   | NestTransportFact
   | ModuleGuardFact
   | GuardWrapperFact
-  | MeshPolicyFact;
+  | MeshPolicyFact
+  | RouteFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

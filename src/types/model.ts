@@ -30,6 +30,8 @@ export interface ResolvedCall {
   guards?: ResolvedGuards;
   /** Set when the target's host was written in code rather than configured. */
   hardcoded?: HardcodedHost;
+  /** The callee's route handler the call's method and path match (HTTP calls to a service; absent when none did). */
+  route?: Evidence;
 }
 
 /** A module import that crosses a service boundary or reaches a library. */

@@ -21,7 +21,7 @@ async function trace(path: string, edge: string): Promise<{ code: number; stdout
 }
 
 describe('--trace', () => {
-  it('shows each call site with its evidence, the resolution steps and the guards on each layer', async () => {
+  it('shows each call site with its evidence, the resolution steps, the matched route and the guards on each layer', async () => {
     const { code, stdout } = await trace('fixtures/rules/require-circuit-breaker/valid-breakers-in-code-and-mesh', 'booking,loyalty');
     expect(code).toBe(0);
     expect(stdout).toBe(
@@ -32,6 +32,7 @@ describe('--trace', () => {
         '    code: const response = await fetch(`${process.env.LOYALTY_URL}/customers/${customerId}/points`);',
         '    via env LOYALTY_URL from docker-compose.yml (service booking) (docker-compose.yml:8)',
         '    via host loyalty → service loyalty',
+        "    route: services/loyalty/src/main.ts:5 app.get('/customers/:customerId/points', (req, res) => res.json({ points: 0 }));",
         '    timeout: none; breaker: mesh (deploy/istio/loyalty-destination.yaml:12); retry: none',
         '',
       ].join('\n'),

@@ -1,4 +1,5 @@
 /** Runs archcheck on a fixture mini-repo and reads the findings it expects from inline annotations. */
+import { expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -63,4 +64,22 @@ export function configFile(config: object): string {
   const path = join(dir, 'archcheck.config.json');
   writeFileSync(path, JSON.stringify(config));
   return path;
+}
+
+/**
+ * The contract every rule test starts with: each `invalid-*` fixture gives exactly the findings its inline
+ * `archcheck-expect` annotations name (and at least one), each `valid-*` fixture none. Call inside `describe`.
+ */
+export function itReportsExactlyTheAnnotatedFindings(ruleId: string): void {
+  const { invalid, valid } = scenarios(ruleId);
+  it.each(invalid)('reports exactly the annotated findings in %s', async (scenario) => {
+    const result = await analyzeFixture(ruleId, scenario);
+    const expected = expectedLines(fixtureRoot(ruleId, scenario), ruleId);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(findingLines(result, ruleId)).toEqual(expected);
+  });
+  it.each(valid)('reports nothing in %s', async (scenario) => {
+    const result = await analyzeFixture(ruleId, scenario);
+    expect(findingLines(result, ruleId)).toEqual([]);
+  });
 }

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFixture, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'no-cross-service-import';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
-
-  it.each(invalid)('reports exactly the annotated imports in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-  });
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
   it('names both services, the target file and how the import got there', async () => {
     const result = await analyzeFixture(RULE, 'invalid-relative-alias-and-package');

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
-import { analyzeFixture, configFile, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, configFile, findingLines, fixtureRoot, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'no-deep-sync-chain';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
-
-  it.each(invalid)('reports exactly the annotated call sites in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-  });
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
   it('gives the chain as the path and the later hops as related locations', async () => {
     const result = await analyzeFixture(RULE, 'invalid-four-hops');

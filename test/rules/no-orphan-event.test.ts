@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
-import { analyzeFixture, configFile, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, configFile, findingLines, fixtureRoot, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'no-orphan-event';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
-
-  it.each(invalid)('reports exactly the annotated call sites in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-  });
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
   it('links producers to consumers through topic nodes for every broker family', async () => {
     const result = await analyzeFixture(RULE, 'valid-every-broker-matched');
@@ -42,5 +30,16 @@ describe(RULE, () => {
       ['unpublished', { service: 'billing', broker: 'kafka', topic: 'order.payed' }],
       ['unconsumed', { service: 'checkout', broker: 'kafka', topic: 'cart.abandoned' }],
     ]);
+  });
+
+  it('reads the top-level externalTopics config key on top of the rule option', async () => {
+    const root = fixtureRoot(RULE, 'invalid-kafka-topic-typo');
+    const topLevel = await analyze({ root, configFile: configFile({ externalTopics: ['kafka:cart.*'] }) });
+    expect(topLevel.findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.data['topic'])).toEqual(['order.payed']);
+    const both = await analyze({
+      root,
+      configFile: configFile({ externalTopics: ['kafka:cart.*'], rules: { [RULE]: ['warning', { externalTopics: ['order.payed'] }] } }),
+    });
+    expect(findingLines(both, RULE)).toEqual([]);
   });
 });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFixture, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'no-sync-call-cycle';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
-
-  it.each(invalid)('reports exactly the annotated cycles in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-  });
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
   it('gives the cycle path, the other call site and the services of a two-service cycle', async () => {
     const result = await analyzeFixture(RULE, 'invalid-compose-cycle');

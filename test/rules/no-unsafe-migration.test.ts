@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeFixture, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, scenarios, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'no-unsafe-migration';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
-  it.each(invalid)('reports exactly the annotated steps in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-    expect(result.errors).toEqual([]);
+  it.each(scenarios(RULE).valid)('reads every file of %s without errors', async (scenario) => {
+    expect((await analyzeFixture(RULE, scenario)).errors).toEqual([]);
   });
 
   it('is an error only where code in some service still reads the dropped or renamed column', async () => {
@@ -33,6 +24,14 @@ describe(RULE, () => {
       'error drop-column 20240501000000_drop_nickname.ts:5',
       'warning drop-column V3__drop_coupon.sql:1',
     ]);
+  });
+
+  it('escalates a MySQL step when a MySQL query in code still reads the column', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-mysql-column-still-read');
+    const found = result.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => `${f.severity} ${f.data.step} ${f.location.file.split('/').pop() ?? ''}:${f.location.line}`);
+    expect(found).toEqual(['error drop-column V2__cleanup_products.sql:1', 'warning rename-column V2__cleanup_products.sql:2']);
   });
 
   it('names the expand/contract sequence and the code that still reads the column', async () => {

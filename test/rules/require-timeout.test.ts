@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
-import { analyzeFixture, configFile, expectedLines, findingLines, fixtureRoot, scenarios } from './harness.js';
+import { analyzeFixture, configFile, findingLines, fixtureRoot, itReportsExactlyTheAnnotatedFindings } from './harness.js';
 
 const RULE = 'require-timeout';
 
 describe(RULE, () => {
-  const { invalid, valid } = scenarios(RULE);
-
-  it.each(invalid)('reports exactly the annotated call sites in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    const expected = expectedLines(fixtureRoot(RULE, scenario), RULE);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(findingLines(result, RULE)).toEqual(expected);
-  });
-
-  it.each(valid)('reports nothing in %s', async (scenario) => {
-    const result = await analyzeFixture(RULE, scenario);
-    expect(findingLines(result, RULE)).toEqual([]);
-  });
+  itReportsExactlyTheAnnotatedFindings(RULE);
 
   it('names the call site, both services and the URL, and leaves external calls alone by default', async () => {
     const result = await analyzeFixture(RULE, 'invalid-axios-fetch-no-timeout');
@@ -53,6 +41,34 @@ describe(RULE, () => {
       'service:storefront -> service:pricing',
       'service:storefront -> service:reviews',
       'service:storefront -> service:search',
+    ]);
+  });
+
+  it('links GraphQL clients and a NestJS gRPC client (deadline = timeout) to the services they call', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-graphql-grpc-no-timeout');
+    expect(result.edges.filter((edge) => edge.kind === 'sync').map((edge) => `${edge.from} -> ${edge.to} ${edge.protocol}`)).toEqual([
+      'service:storefront -> service:catalog graphql',
+      'service:storefront -> service:reviews graphql',
+      'service:storefront -> service:stock grpc',
+    ]);
+  });
+
+  it('takes Linkerd ServiceProfile and Envoy route timeouts as mesh guards, and matches each call to its route', async () => {
+    const calls: string[] = [];
+    const result = await analyze({
+      root: fixtureRoot(RULE, 'valid-linkerd-envoy-mesh'),
+      onModel: (model) => {
+        for (const call of model.calls) {
+          const target = call.target.kind === 'service' ? call.target.service : call.target.kind;
+          const timeout = call.guards?.timeout;
+          calls.push(`${target} ${timeout ? `${timeout.layer} ${timeout.location.file}:${timeout.location.line}` : 'none'} route ${call.route ? `${call.route.file}:${call.route.line}` : 'none'}`);
+        }
+      },
+    });
+    expect(findingLines(result, RULE)).toEqual([]);
+    expect(calls).toEqual([
+      'ledger mesh deploy/ledger-profile.yaml:12 route ledger/src/main.ts:4',
+      'shipping mesh deploy/envoy.yaml:14 route shipping/src/main.ts:4',
     ]);
   });
 });

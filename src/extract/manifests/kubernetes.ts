@@ -6,6 +6,7 @@ import type { AnalysisError, Extractor, ExtractOutput, Fact, SourceFile } from '
 import { LineIndex } from '../shared/lines.js';
 import { composeExtractor, isComposePath } from './compose.js';
 import { MESH_KINDS, meshFacts } from './istio.js';
+import { envoyFacts, linkerdFacts } from './mesh-more.js';
 import { isModeledKind, objectFact, type K8sContext } from './k8s-resources.js';
 import { baseName, hasDirSegment } from './paths.js';
 import { extractError, guarded } from './report.js';
@@ -54,6 +55,11 @@ function looksLikeCompose(root: YNode | undefined): boolean {
 function collect(node: YNode, ctx: K8sContext, facts: Fact[], errors: AnalysisError[], depth: number): void {
   const apiVersion = textOf(childOf(node, 'apiVersion'));
   const kind = textOf(childOf(node, 'kind'));
+  // An Envoy bootstrap config has neither field but a `static_resources` section.
+  if (apiVersion === null && depth === 0 && childOf(node, 'static_resources') !== undefined) {
+    facts.push(...envoyFacts(node, ctx));
+    return;
+  }
   // Without both fields this is just some other YAML file: silently not ours.
   if (apiVersion === null || kind === null) return;
   if (kind === 'List' || kind.endsWith('List')) {
@@ -62,6 +68,10 @@ function collect(node: YNode, ctx: K8sContext, facts: Fact[], errors: AnalysisEr
   }
   if (MESH_KINDS.has(kind)) {
     facts.push(...meshFacts(kind, node, ctx));
+    return;
+  }
+  if (kind === 'ServiceProfile') {
+    facts.push(...linkerdFacts(node, ctx));
     return;
   }
   if (!isModeledKind(kind)) return;

@@ -84,7 +84,8 @@ function extractPrisma(file: SourceFile): ExtractOutput {
   for (const entry of models) {
     const location = lines.evidenceAtLine(file.path, entry.line);
     const table = tableRef(entry.schema, entry.table);
-    facts.push({ kind: 'db-table', source: 'prisma', table, columns: entry.columns, database: null, location, extractor: ID });
+    // `model` lets the client's `prisma.order` and relations from other files of a multi-file schema find the table.
+    facts.push({ kind: 'db-table', source: 'prisma', table, columns: entry.columns, database: null, model: entry.name, location, extractor: ID });
     for (const relation of entry.relations) {
       const target = byName.get(relation.target);
       const to = target === undefined ? tableRef(null, relation.target) : tableRef(target.schema, target.table);
@@ -95,6 +96,8 @@ function extractPrisma(file: SourceFile): ExtractOutput {
         to,
         columns: relation.columns,
         database: null,
+        // A target declared in another file of `prisma/schema/` is found by model name when the facts are resolved.
+        toModel: relation.target,
         location: lines.evidenceAtLine(file.path, relation.line),
         extractor: ID,
       });

@@ -51,14 +51,46 @@ export function mysqlEffects(ast: unknown): SqlEffect[] {
     }
   } else if (type === 'select' || type === 'insert' || type === 'update' || type === 'delete' || type === 'replace') {
     const operation = type === 'select' ? 'read' : 'write';
+    const columns = columnsOf(ast);
     const seen = new Set<string>();
     for (const table of [...tables, ...items(ast, 'from').map(tableOf)]) {
       if (table === null || seen.has(`${table.schema ?? ''}.${table.name}`)) continue;
       seen.add(`${table.schema ?? ''}.${table.name}`);
-      effects.push({ kind: 'access', table, operation, columns: [] });
+      effects.push({ kind: 'access', table, operation, columns });
     }
   }
   return effects;
+}
+
+/**
+ * Column names a DML statement mentions (unqualified, sorted): every `column_ref` in any clause, `SET` targets and
+ * the `INSERT` column list. `*` is no column. An explicit stack with a budget keeps hostile ASTs linear.
+ */
+function columnsOf(ast: unknown): string[] {
+  const columns = new Set<string>();
+  for (const entry of items(ast, 'columns')) {
+    const name = typeof entry === 'string' ? entry : null;
+    if (name !== null) columns.add(name);
+  }
+  for (const entry of items(ast, 'set')) {
+    const name = text(entry, 'column');
+    if (name !== null) columns.add(name);
+  }
+  const stack: unknown[] = [ast];
+  for (let budget = 100_000; stack.length > 0 && budget > 0; budget--) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    if (text(node, 'type') === 'column_ref') {
+      const name = columnName(node);
+      if (name !== null && name !== '*') columns.add(name);
+    }
+    stack.push(...Object.values(node));
+  }
+  return [...columns].sort();
 }
 
 function foreignKey(from: TableRef, definition: unknown, effects: SqlEffect[]): void {

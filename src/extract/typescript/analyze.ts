@@ -15,6 +15,9 @@ import { detectDbCall, detectDbNew, detectDbTagged, finishDb, newDbState } from 
 import { withoutRollbacks } from './db/rollback.js';
 import { typeormFacts } from './db/typeorm.js';
 import { sequelizeMigrationFacts } from './db/sequelize.js';
+import { detectRoute, finishRoutes, newRouteState } from './http/routes.js';
+import { nestRouteFacts } from './http/nest-routes.js';
+import { applyGrpcDeadlines } from './messaging/grpc.js';
 
 /** What the AST detectors found. */
 export interface ProgramFacts {
@@ -33,10 +36,12 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   const defaults: Defaults = new Map();
   const messaging = newMessagingState();
   const tracked: TrackedCall[] = [];
-  const db = newDbState();
+  const db = newDbState(program, moduleScope);
+  const routes = newRouteState();
   for (const event of events) {
     switch (event.kind) {
       case 'call': {
+        detectRoute(event.node, event.scope, context, routes);
         facts.push(...detectDbCall(event.node, event.scope, context, db));
         const fact =
           detectRequire(event.node, event.scope, context) ??
@@ -71,10 +76,12 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
     }
   }
   facts.push(...finishMessaging(messaging));
+  facts.push(...finishRoutes(routes, program), ...nestRouteFacts(program, moduleScope, context));
   facts.push(...finishDb(db, context));
   facts.push(...typeormFacts(program, moduleScope, context));
   facts.push(...sequelizeMigrationFacts(program, context));
   facts.push(...applyGuards(program, text, events, tracked, context));
+  applyGrpcDeadlines(events, facts, context);
   facts.push(...exportFacts(program, moduleScope, context));
   return { facts: withoutRollbacks(program, facts, context), tooDeepAt };
 }

@@ -17,17 +17,25 @@ import { isValuelessExport } from './export-shapes.js';
  * - messaging and guard packages, each named by a word of its import specifier (`kafkajs`, `@nestjs/microservices`,
  *   `@aws-sdk/client-sqs`, `p-retry`, …): those detectors only match bindings imported from them;
  * - `HttpModule`: NestJS module-wide HTTP options;
- * - database driver and ORM module names, `query` and `execute` (see the list).
+ * - database driver and ORM module names, `query`, `execute`, `getRepository` and Sequelize model methods (see the list).
  */
 export const TRIGGER_WORDS: readonly string[] = [
   'require', 'fetch', 'axios', 'got', 'HttpService', 'listen', 'exports',
   'kafkajs', 'amqplib', 'amqp', 'ioredis', 'redis', 'nats', 'bullmq', 'bull', 'microservices', 'sqs', 'sns',
   'eventbridge', 'pubsub', 'opossum', 'cockatiel', 'retry', 'backoff', 'rxjs', 'HttpModule',
   'ky', 'superagent', 'http', 'https', 'undici', 'grpc',
+  // Route handlers: framework module names (`@koa/router` and `koa-router` hold `koa`) and Nest's `@Controller`.
+  'express', 'fastify', 'koa', 'hono', 'Controller',
+  // GraphQL clients: `graphql-request`, `@apollo/client`, `urql`/`@urql/core`.
+  'graphql', 'apollo', 'urql',
   // Database detectors: driver and ORM module names (every client is imported from one, or typed with one of
   // their exports), plus `query`/`execute` for SQL run through a pool imported from the service's own module.
   'pg', 'mysql', 'mysql2', 'postgres', 'knex', 'mongodb', 'mongoose', 'sequelize', 'typeorm', 'prisma', 'query',
-  'execute',
+  'execute', 'drizzle',
+  // TypeORM repositories of a data source exported by the service's own module (`AppDataSource.getRepository`).
+  'getRepository',
+  // Sequelize models imported from the service's own modules, recognized by these distinctive static methods.
+  'findAll', 'findByPk', 'findAndCountAll', 'findOrCreate', 'bulkCreate',
   // Sequelize migrations name no module: every fact they give comes from one of these query-interface methods.
   'createTable', 'removeColumn', 'renameColumn', 'changeColumn', 'addColumn', 'dropTable', 'renameTable',
 ];

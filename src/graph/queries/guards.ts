@@ -19,3 +19,19 @@ export function targetName(call: ResolvedCall): string {
 export function callKey(call: ResolvedCall): string {
   return [call.location.file, call.from, targetName(call), call.protocol, call.method ?? '', call.url].join('\u0000');
 }
+
+/**
+ * Calls to judge that lack `guard` in every layer, with what a finding about each needs: message data (from, to,
+ * url), the call site, the services involved and a line-independent key. Shared by require-timeout and
+ * require-circuit-breaker, which differ only in the guard and the wording.
+ */
+export function unguardedCallReports(graph: ArchGraph, includeExternal: boolean, guard: 'timeout' | 'breaker') {
+  return judgedCalls(graph, includeExternal)
+    .filter((call) => !call.guards?.[guard])
+    .map((call) => ({
+      data: { from: call.from, to: targetName(call), url: call.url },
+      location: call.location,
+      services: call.target.kind === 'service' ? [call.from, call.target.service].sort() : [call.from],
+      key: callKey(call),
+    }));
+}

@@ -48,6 +48,7 @@ describe('prisma extractor', () => {
         table: { schema: 'sales', name: 'customers' },
         columns: ['id', 'email'],
         database: null,
+        model: 'Customer',
         location: { file: 'services/sales/prisma/schema.prisma', line: 8, snippet: 'model Customer {' },
         extractor: 'prisma',
       },
@@ -57,6 +58,7 @@ describe('prisma extractor', () => {
         table: { schema: 'sales', name: 'orders' },
         columns: ['id', 'customer_id', 'total_cents'],
         database: null,
+        model: 'Order',
         location: { file: 'services/sales/prisma/schema.prisma', line: 17, snippet: 'model Order {' },
         extractor: 'prisma',
       },
@@ -67,6 +69,7 @@ describe('prisma extractor', () => {
         to: { schema: 'sales', name: 'customers' },
         columns: ['customerId'],
         database: null,
+        toModel: 'Customer',
         location: {
           file: 'services/sales/prisma/schema.prisma',
           line: 19,

@@ -100,4 +100,16 @@ describe('typescript extractor: axios', () => {
       httpAt(atSource(text, 8, 7, 'src/example.js'), 'axios', 'GET', lit('http://gateway/later')),
     ]);
   });
+
+  it('applies request interceptors to the instance: baseURL as a base, timeout as an instance guard', () => {
+    const file = 'axios-clients/src/clients/interceptors.ts';
+    const facts = extractFixture(file).facts;
+    expect(ofKind(facts, 'http-call')).toEqual([
+      httpAt(at(file, 19, 18), 'axios', 'POST', env('SHIPPING_URL'), lit('/quotes')),
+      httpAt(at(file, 20, 17), 'axios', 'GET', lit('http://tenants:3000/v1/tenants/'), unk('parcel')),
+      httpAt(at(file, 21, 15), 'axios', 'POST', lit('http://audit:3000/events')),
+    ]);
+    const timeouts = facts.flatMap((fact) => (fact.kind === 'http-call' ? [fact.guards?.timeout?.line ?? null] : []));
+    expect(timeouts).toEqual([6, null, null]);
+  });
 });

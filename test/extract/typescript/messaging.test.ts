@@ -70,8 +70,8 @@ describe('typescript extractor: messaging', () => {
 });
 
 describe('typescript extractor: gRPC', () => {
-  it('reads a @grpc/grpc-js client built from a loaded package definition as one synchronous rpc', () => {
-    expect(summary(extractFixture('messaging/grpc-client.ts').facts)).toEqual(['8 rpc grpc Pricing timeout:no']);
+  it('reads a @grpc/grpc-js client built from a loaded package definition as one synchronous rpc, its deadline as a timeout', () => {
+    expect(summary(extractFixture('messaging/grpc-client.ts').facts)).toEqual(['8 rpc grpc Pricing timeout:yes']);
     const [client] = extractFixture('messaging/grpc-client.ts').facts.filter((fact) => fact.kind === 'rpc-call');
     expect(client?.kind === 'rpc-call' ? text(client.address) : null).toBe('grpc://$PRICING_GRPC');
   });
@@ -100,7 +100,7 @@ describe('typescript extractor: guards', () => {
 });
 
 describe('typescript extractor: more HTTP clients', () => {
-  it('reads ky instances, superagent, node:http(s) with URL or options, undici request and Pool', () => {
+  it('reads ky instances, superagent (chained .timeout), node:http(s) with URL or options, undici request and Pool', () => {
     const calls = extractFixture('more-clients/clients.ts').facts.flatMap((fact) =>
       fact.kind === 'http-call' ? [`${fact.location.line} ${fact.client} ${fact.method ?? '?'} ${text(fact.url)} timeout:${fact.guards?.timeout ? 'yes' : 'no'}`] : [],
     );
@@ -108,11 +108,38 @@ describe('typescript extractor: more HTTP clients', () => {
       '12 ky GET $CATALOG_URL/products/{unknown} timeout:yes',
       '13 ky POST http://catalog-admin:8080/reindex timeout:yes',
       '14 ky POST http://search:9200/_search timeout:no',
-      '15 superagent GET $REVIEWS_URL/reviews/{unknown} timeout:no',
+      '15 superagent GET $REVIEWS_URL/reviews/{unknown} timeout:yes',
       '16 node:https POST https://ledger:8443/entries timeout:yes',
       '17 node:http GET http://pricing:3000/prices/{unknown} timeout:no',
       '18 undici GET $TAX_URL/rates timeout:no',
       '19 undici GET $STOCK_URL/levels/{unknown} timeout:no',
+      '20 superagent POST $REVIEWS_URL/flags timeout:yes',
+      '21 superagent DELETE $REVIEWS_URL/flags/{unknown} timeout:no',
     ]);
+  });
+});
+
+describe('typescript extractor: GraphQL clients', () => {
+  it('reads graphql-request, Apollo HttpLink/ApolloClient and urql under any local name as graphql rpc calls', () => {
+    const calls = extractFixture('graphql/clients.ts').facts.flatMap((fact) =>
+      fact.kind === 'rpc-call' ? [`${fact.location.line} ${fact.protocol} ${fact.client} ${text(fact.address)}`] : [],
+    );
+    expect(calls).toEqual([
+      '8 graphql graphql-request http://catalog:4000/graphql',
+      '9 graphql graphql-request $REVIEWS_GRAPHQL_URL',
+      '10 graphql graphql-request $INVENTORY_URL/graphql',
+      '11 graphql @apollo/client http://accounts:4000/graphql',
+      '12 graphql @apollo/client http://profiles:4000/graphql',
+      '13 graphql urql http://pricing:4000/graphql',
+    ]);
+  });
+});
+
+describe('typescript extractor: NestJS gRPC', () => {
+  it('reads ClientGrpc.getService under any local type name, the GRPC transport address and a per-call deadline', () => {
+    const facts = extractFixture('messaging/nest-grpc.ts').facts;
+    expect(summary(facts)).toEqual(['16 rpc grpc StockService timeout:yes', '27 transport STOCK_PACKAGE GRPC grpc://stock:5000']);
+    const [rpc] = facts.filter((fact) => fact.kind === 'rpc-call');
+    expect(rpc?.kind === 'rpc-call' ? [rpc.client, rpc.guards?.timeout?.line] : null).toEqual(['nestjs-microservices', 20]);
   });
 });

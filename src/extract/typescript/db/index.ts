@@ -14,6 +14,7 @@ import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient, resolveFactory } from './clients.js';
 import { knexSchemaFacts } from './knex-schema.js';
 import { mongooseModelFacts } from './mongoose.js';
+import { finishOrm, newOrmState, ormCallFacts, type OrmState } from './orm.js';
 import { sqlFacts, sqlTextOf } from './sql-text.js';
 
 /** Methods that run SQL text given as first argument. */
@@ -35,10 +36,13 @@ interface BuilderUse {
 /** Per-file state: Knex builder chains are gathered call by call, then emitted once. */
 export interface DbState {
   builders: Map<number, BuilderUse>;
+  /** ORM models and repositories of the file (see {@link newOrmState}). */
+  orm: OrmState;
 }
 
-export function newDbState(): DbState {
-  return { builders: new Map() };
+/** Fresh per-file state; with the program, its ORM classes and tables are indexed up front. */
+export function newDbState(program?: TSESTree.Program, scope?: Scope): DbState {
+  return { builders: new Map(), orm: newOrmState(program, scope) };
 }
 
 /** Facts from one call expression. */
@@ -49,6 +53,8 @@ export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, contex
   if (model.length > 0) return model;
   const method = methodCall(call);
   if (method !== null) {
+    const orm = ormCallFacts(call, scope, context, state.orm);
+    if (orm.length > 0) return orm;
     const receiver = resolveDbClient(method.receiver, scope);
     if (receiver !== null && receiver.kind !== 'module' && SQL_METHODS.has(method.name)) {
       const argument = argumentAt(call, 0);
@@ -100,7 +106,7 @@ export function detectDbTagged(node: TSESTree.TaggedTemplateExpression, scope: S
 
 /** Emits the gathered Knex builder uses. */
 export function finishDb(state: DbState, context: FileContext): Fact[] {
-  const facts: Fact[] = [];
+  const facts: Fact[] = finishOrm(state.orm, context);
   for (const use of state.builders.values()) {
     if (use.table === null) continue;
     facts.push({

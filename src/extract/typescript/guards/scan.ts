@@ -14,6 +14,7 @@ import type { Scope } from '../scope.js';
 import type { FunctionIndex, Range } from './functions.js';
 import { isFunction } from './functions.js';
 import { wrappedRanges } from './wrapped.js';
+import { axiosInterceptor, configAssignments } from '../http/interceptors.js';
 
 export type GuardKind = 'timeout' | 'breaker' | 'retry';
 
@@ -100,6 +101,18 @@ function scanCall(node: TSESTree.CallExpression, scope: Scope, index: FunctionIn
     }
   }
   if (!method) return;
+  const interceptor = axiosInterceptor(node, scope);
+  if (interceptor) {
+    const [timeout] = configAssignments(interceptor.fn, 'timeout');
+    if (timeout && interceptor.isModule) scan.moduleGuards.push({ client: 'axios', guard: 'timeout', offset: startOf(timeout) });
+    else if (timeout) addInstanceGuard(interceptor.client, scope, scan, 'timeout', startOf(timeout));
+    return;
+  }
+  if (method.name === 'timeout' && isSuperagentChain(method.receiver, scope)) {
+    // `request.get(url).set(…).timeout(5000)`: the chain starts where the request call starts.
+    scan.pipedTimeouts.set(startOf(node), startOf(method.nameNode));
+    return;
+  }
   if (method.name === 'pipe') {
     const timed = node.arguments.some((argument) => argument.type === 'CallExpression' && isFrom(originOf(argument.callee, scope), ['rxjs', 'rxjs/operators'], ['timeout']));
     if (timed) scan.pipedTimeouts.set(startOf(unwrap(method.receiver)), startOf(node));
@@ -211,4 +224,17 @@ function isFunctionLike(node: Node, scope: Scope): boolean {
   if (binding?.kind === 'other') return true;
   const ref = resolveRef(target, scope, 0, newBudget());
   return ref.kind === 'node' && isFunction(ref.node);
+}
+
+/** Whether `receiver` is a superagent request (`request.get(url)`), possibly through chained setters (`.set(…)`). */
+function isSuperagentChain(receiver: Node, scope: Scope): boolean {
+  let node = unwrap(receiver);
+  for (let depth = 0; node.type === 'CallExpression' && depth < 32; depth++) {
+    const inner = methodCall(node);
+    if (!inner) return false;
+    const origin = originOf(inner.receiver, scope);
+    if (isFrom(origin, ['superagent'], ['default', '*']) && origin?.steps.length === 0) return true;
+    node = unwrap(inner.receiver);
+  }
+  return false;
 }

@@ -13,6 +13,7 @@ import type { Client } from './clients.js';
 import { AXIOS_MODULE_KEY, resolveClient } from './clients.js';
 import type { Options } from './config.js';
 import { baseOption, methodOption, option, optionsAt } from './config.js';
+import { axiosInterceptor, configAssignments } from './interceptors.js';
 
 /** Base URLs set through `x.defaults.baseURL = …`, by client key; later calls in the file use them. */
 export type Defaults = Map<string, FoldedValue>;
@@ -32,6 +33,14 @@ const WITH_BODY: Record<string, string> = {
 /** An axios call: `axios.get(url)`, `api.post(url, data)`, `axios.request(cfg)`, `axios(cfg)`, `axios(url, cfg)`. */
 export function detectAxios(call: TSESTree.CallExpression, scope: Scope, defaults: Defaults, context: FileContext): HttpCallFact | null {
   const method = methodCall(call);
+  const interceptor = axiosInterceptor(call, scope);
+  if (interceptor) {
+    // `cfg.baseURL = …` in a request interceptor applies to the client's later calls, like `defaults.baseURL`.
+    const [base] = configAssignments(interceptor.fn, 'baseURL');
+    const client = axiosClient(resolveClient(interceptor.client, scope));
+    if (base && client) defaults.set(keyOf(client), fold(base, scope));
+    return null;
+  }
   if (method) {
     const client = axiosClient(resolveClient(method.receiver, scope));
     if (!client) return null;

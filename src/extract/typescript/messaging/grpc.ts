@@ -1,12 +1,19 @@
-/** @grpc/grpc-js: a client built from a loaded proto (`new pkg.Pricing(address, credentials)`) is a sync edge. */
+/**
+ * gRPC clients as sync edges: @grpc/grpc-js clients built from a loaded proto (`new pkg.Pricing(address, creds)`)
+ * and NestJS `ClientGrpc.getService('Pricing')` (the address comes from the `Transport.GRPC` entry of
+ * `ClientsModule.register`). A per-call `deadline` option on a method of such a client is its timeout guard.
+ */
 import type { TSESTree } from '@typescript-eslint/types';
-import type { RpcCallFact } from '../../../types/index.js';
-import { startOf } from '../ast.js';
+import type { Fact, RpcCallFact } from '../../../types/index.js';
+import { methodCall, startOf, unwrap } from '../ast.js';
+import type { WalkEvent } from '../collect.js';
 import type { FileContext } from '../context.js';
+import { at } from '../context.js';
 import { fold } from '../fold.js';
-import { literal } from '../folded.js';
+import { literal, literalText } from '../folded.js';
+import { newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
-import { firstArgument, rpcFact } from './facts.js';
+import { firstArgument, propertyNode, rpcFact } from './facts.js';
 import { isFrom, originOf } from './origin.js';
 
 /** One rpc fact per client construction: every method called on it goes to the same address. */
@@ -20,4 +27,42 @@ export function detectGrpcClient(node: TSESTree.NewExpression, scope: Scope, con
   if (!address) return null;
   const name = service[service.length - 1]?.slice(1) ?? null;
   return rpcFact(context, startOf(node), 'grpc', '@grpc/grpc-js', name, { parts: [...literal('grpc://').parts, ...fold(address, scope).parts] });
+}
+
+/** `client.getService<T>('Pricing')` on a NestJS `ClientGrpc`: one rpc fact; resolve finds the GRPC transport. */
+export function detectNestGrpc(call: TSESTree.CallExpression, scope: Scope, context: FileContext): RpcCallFact | null {
+  const method = methodCall(call);
+  if (method?.name !== 'getService') return null;
+  const origin = originOf(method.receiver, scope);
+  if (!isFrom(origin, ['@nestjs/microservices'], ['ClientGrpc', 'ClientGrpcProxy'])) return null;
+  const first = firstArgument(call);
+  const name = first ? literalText(fold(first, scope)) : null;
+  return rpcFact(context, startOf(call), 'grpc', 'nestjs-microservices', name, null);
+}
+
+/** Sets a timeout guard on gRPC client facts when a method call on the client passes a `deadline` option. */
+export function applyGrpcDeadlines(events: readonly WalkEvent[], facts: readonly Fact[], context: FileContext): void {
+  const clients = new Map<string, RpcCallFact>();
+  for (const fact of facts) {
+    if (fact.kind === 'rpc-call' && fact.protocol === 'grpc') clients.set(key(fact.location.line, fact.location.column), fact);
+  }
+  if (clients.size === 0) return;
+  for (const event of events) {
+    if (event.kind !== 'call') continue;
+    const method = methodCall(event.node);
+    if (!method) continue;
+    const deadline = event.node.arguments.find((argument) => argument.type !== 'SpreadElement' && propertyNode(argument, 'deadline', event.scope) !== null);
+    if (!deadline) continue;
+    const created = resolveRef(method.receiver, event.scope, 0, newBudget());
+    if (created.kind !== 'node') continue;
+    const where = at(context, startOf(unwrap(created.node)));
+    const fact = clients.get(key(where.line, where.column));
+    if (!fact || fact.guards?.timeout) continue;
+    const guard = at(context, startOf(deadline));
+    fact.guards = { timeout: guard, breaker: fact.guards?.breaker ?? null, retry: fact.guards?.retry ?? null };
+  }
+}
+
+function key(line: number, column: number | undefined): string {
+  return `${line}:${column ?? 0}`;
 }

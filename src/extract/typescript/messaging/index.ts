@@ -6,7 +6,8 @@ import type { Scope } from '../scope.js';
 import type { AmqpState } from './brokers.js';
 import { detectAmqp, detectNats, detectRedis, dropBoundQueues } from './brokers.js';
 import { detectCloudCall, detectConstructed } from './cloud.js';
-import { detectGrpcClient } from './grpc.js';
+import { detectGraphqlCall, detectGraphqlNew } from './graphql.js';
+import { detectGrpcClient, detectNestGrpc } from './grpc.js';
 import { detectKafka } from './kafka.js';
 import { detectNest } from './nest.js';
 
@@ -30,13 +31,14 @@ export function detectMessagingCall(call: TSESTree.CallExpression, scope: Scope,
     ...detectCloudCall(call, scope, context),
   ];
   state.messages.push(...messages, ...nest.filter((fact): fact is MessageFact => fact.kind === 'message'));
-  return nest.filter((fact) => fact.kind !== 'message');
+  const rpc = detectGraphqlCall(call, scope, context) ?? detectNestGrpc(call, scope, context);
+  return [...nest.filter((fact) => fact.kind !== 'message'), ...(rpc ? [rpc] : [])];
 }
 
-/** Facts of a `new` expression: messages (bullmq, AWS commands) go to `state`; a gRPC client is returned. */
+/** Facts of a `new` expression: messages (bullmq, AWS commands) go to `state`; a gRPC or GraphQL client is returned. */
 export function detectMessagingNew(node: TSESTree.NewExpression, scope: Scope, context: FileContext, state: MessagingState): RpcCallFact | null {
   state.messages.push(...detectConstructed(node, scope, context));
-  return detectGrpcClient(node, scope, context);
+  return detectGrpcClient(node, scope, context) ?? detectGraphqlNew(node, scope, context);
 }
 
 /** The file's message facts, after per-file fix-ups. */

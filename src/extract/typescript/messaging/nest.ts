@@ -76,7 +76,7 @@ function transports(list: Node | null, scope: Scope, context: FileContext): Nest
       extractor: EXTRACTOR_ID,
       token,
       transport: kind,
-      address: options ? address(options.node, options.scope) : null,
+      address: options ? withScheme(kind, address(options.node, options.scope)) : null,
     });
   }
   return facts;
@@ -104,4 +104,12 @@ function firstElement(node: Node): Node | null {
   if (array.type !== 'ArrayExpression') return null;
   const first = array.elements[0];
   return first && first.type !== 'SpreadElement' ? first : null;
+}
+
+/** A `Transport.GRPC` url is `host:port` without a scheme: give it `grpc://` so it parses like a URL. */
+function withScheme(transport: string, value: FoldedValue | null): FoldedValue | null {
+  if (transport !== 'GRPC' || value === null) return value;
+  const first = value.parts[0];
+  if (first?.kind === 'literal' && first.value.includes('://')) return value;
+  return { parts: [...literal('grpc://').parts, ...value.parts] };
 }
