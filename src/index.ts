@@ -42,7 +42,7 @@ export async function analyze(options: AnalyzeOptions): Promise<Result> {
     isWanted: (path) => extractorsFor(path).length > 0,
   });
   await prepareExtractors();
-  const extracted = extractAll(root, walked.files, config.maxFileSize, progress, {
+  const extracted = await extractAll(root, walked.files, config.maxFileSize, progress, {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.fileTimeoutMs === undefined ? {} : { fileTimeoutMs: options.fileTimeoutMs }),
     startedAt,

@@ -7,6 +7,14 @@ import { BudgetClock, type ExtractBudget } from './budget.js';
 
 export type { ExtractBudget } from './budget.js';
 
+/**
+ * oxc-parser's native parse buffers are released by N-API finalizers, which Node runs from the event loop; a
+ * synchronous loop over 5,000 files never lets them run and peak memory grows by ~60 MB. Yielding every few dozen
+ * files frees them as we go (and is faster: less memory to manage).
+ */
+const YIELD_EVERY = 25;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export interface ExtractAllOutput {
   facts: Fact[];
   errors: AnalysisError[];
@@ -20,13 +28,13 @@ export interface ExtractAllOutput {
  * throws becomes one `extractor-failure` error. With a `budget`, files not started before the deadline are skipped
  * and summarized in one `timeout` error, and files slower than the per-file budget get a `slow-file` error.
  */
-export function extractAll(
+export async function extractAll(
   root: string,
   files: readonly string[],
   maxFileSize: number,
   onProgress: (progress: Progress) => void,
   budget?: ExtractBudget,
-): ExtractAllOutput {
+): Promise<ExtractAllOutput> {
   const facts: Fact[] = [];
   const errors: AnalysisError[] = [];
   const filesByKind: Record<string, number> = {};
@@ -35,6 +43,7 @@ export function extractAll(
   for (let index = 0; index < files.length; index++) {
     const path = files[index] ?? '';
     if (index % 100 === 0) onProgress({ stage: 'extract', done: index, total: files.length });
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
     if (clock.expired()) {
       const rest = files.slice(index);
       errors.push(clock.skipped(rest));

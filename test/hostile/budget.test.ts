@@ -25,9 +25,9 @@ function steppingClock(step: number): () => number {
 }
 
 describe('overall budget', () => {
-  it('skips the files left when the budget runs out, and names the first ones in one error', () => {
+  it('skips the files left when the budget runs out, and names the first ones in one error', async () => {
     // Readings: start 10; a.ts checked at 20, b.ts 30, c.ts 40 ≥ 10 + 25 → c.ts onwards are skipped.
-    const out = extractAll(root, FILES, 1_000_000, () => undefined, { timeoutMs: 25, now: steppingClock(10) });
+    const out = await extractAll(root, FILES, 1_000_000, () => undefined, { timeoutMs: 25, now: steppingClock(10) });
     expect(out.facts.map((fact) => fact.location.file)).toEqual(['a.ts', 'b.ts']);
     expect(out.skipped).toBe(4);
     expect(out.errors).toEqual([
@@ -40,11 +40,11 @@ describe('overall budget', () => {
     ]);
   });
 
-  it('reads no clock and skips nothing without a budget', () => {
+  it('reads no clock and skips nothing without a budget', async () => {
     const now = (): number => {
       throw new Error('the clock was read');
     };
-    const out = extractAll(root, FILES, 1_000_000, () => undefined, { now });
+    const out = await extractAll(root, FILES, 1_000_000, () => undefined, { now });
     expect(out.errors).toEqual([]);
     expect(out.facts).toHaveLength(FILES.length);
   });
@@ -65,8 +65,8 @@ describe('overall budget', () => {
 });
 
 describe('per-file budget', () => {
-  it('reports a file slower than the per-file budget as slow-file and keeps its facts', () => {
-    const out = extractAll(root, ['a.ts', 'b.ts'], 1_000_000, () => undefined, { fileTimeoutMs: 5, now: steppingClock(10) });
+  it('reports a file slower than the per-file budget as slow-file and keeps its facts', async () => {
+    const out = await extractAll(root, ['a.ts', 'b.ts'], 1_000_000, () => undefined, { fileTimeoutMs: 5, now: steppingClock(10) });
     expect(out.facts).toHaveLength(2);
     expect(out.errors).toEqual(
       ['a.ts', 'b.ts'].map((file) => ({
