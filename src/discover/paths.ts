@@ -1,4 +1,5 @@
 /** Repo-relative POSIX path helpers shared by the walk and by service discovery. */
+export { compareStrings } from '../shared/compare.js';
 
 /**
  * Normalizes a repo-relative folder or file path as written in a manifest: `./a//b/` → `a/b`, `` or `./` → `.`.
@@ -59,7 +60,3 @@ export function displayPath(path: string): string {
   return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
-/** Plain code-unit comparison: deterministic across locales, unlike `localeCompare`. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

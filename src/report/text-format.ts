@@ -1,4 +1,5 @@
 /** Small text helpers shared by the text reporter's sections. */
+export { compareStrings } from '../shared/compare.js';
 import type { SourceLocation } from '../types/location.js';
 import { sanitize } from './sanitize.js';
 
@@ -29,7 +30,3 @@ export function widest(texts: readonly string[]): number {
   return texts.reduce((max, text) => Math.max(max, text.length), 0);
 }
 
-/** Code-unit string order: stable across machines and locales, unlike `localeCompare`. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

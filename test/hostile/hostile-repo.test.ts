@@ -21,7 +21,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { analyze } = await import('../../src/index.js');
 const { runCli } = await import('../../src/cli/run.js');
-const { writeFileCreatingFolders } = await import('../../src/cli/process-io.js');
+const { recordingIo } = await import('./recording-io.js');
 const { extractorsFor } = await import('../../src/extract/index.js');
 const { ESCAPES, LOCKED_DIR, SECRET, VALID_SYSTEM, listFiles, makeHostileRepo } = await import('./repo.js');
 
@@ -38,30 +38,16 @@ interface CliRun {
 /** Runs the real CLI in a fresh cwd with `-o <file>`, recording every write it makes. */
 async function runOnRepo(repo: Repo, args: string[], outputName: string): Promise<CliRun> {
   const cwd = mkdtempSync(join(tmpdir(), 'archcheck-hostile-cwd-'));
-  const written: string[] = [];
-  let stderr = '';
+  const recording = recordingIo(cwd);
+  const { written } = recording;
   failing.active = true;
   let code: number;
   try {
-    code = await runCli(
-      [...args, '-o', outputName, '--', repo.root],
-      {
-        stdout: () => undefined,
-        stderr: (text) => void (stderr += text),
-        stdoutIsTTY: false,
-        stderrIsTTY: false,
-        env: {},
-        cwd,
-        writeFile: (path, data) => {
-          written.push(path);
-          writeFileCreatingFolders(path, data);
-        },
-      },
-      analyze,
-    );
+    code = await runCli([...args, '-o', outputName, '--', repo.root], recording.io, analyze);
   } finally {
     failing.active = false;
   }
+  const stderr = recording.stderr();
   const run = { code, stderr, output: readFileSync(join(cwd, outputName), 'utf8'), written, cwdFiles: listFiles(cwd).map((f) => join(cwd, f)) };
   rmSync(cwd, { recursive: true, force: true });
   return run;

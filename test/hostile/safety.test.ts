@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import tls from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileCreatingFolders } from '../../src/cli/process-io.js';
 import { runCli } from '../../src/cli/run.js';
+import { recordingIo } from './recording-io.js';
 import { analyze, type Result } from '../../src/index.js';
 import { listFiles } from './repo.js';
 
@@ -99,24 +99,10 @@ describe('archcheck on a booby-trapped repository (issue #5)', () => {
     const before = listFiles(root);
     const spies = trapEscapes();
     const cwd = mkdtempSync(join(tmpdir(), 'archcheck-booby-cwd-'));
-    const written: string[] = [];
-    let stderr = '';
-    const code = await runCli(
-      ['-f', 'json', '-o', 'out/report.json', root],
-      {
-        stdout: () => undefined,
-        stderr: (text) => void (stderr += text),
-        stdoutIsTTY: false,
-        stderrIsTTY: false,
-        env: {},
-        cwd,
-        writeFile: (path, data) => {
-          written.push(path);
-          writeFileCreatingFolders(path, data);
-        },
-      },
-      analyze,
-    );
+    const recording = recordingIo(cwd);
+    const { written } = recording;
+    const code = await runCli(['-f', 'json', '-o', 'out/report.json', root], recording.io, analyze);
+    const stderr = recording.stderr();
     const calls = spies.map((spy) => spy.mock.calls.length);
     vi.restoreAllMocks();
 

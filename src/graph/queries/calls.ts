@@ -1,4 +1,8 @@
 /** Small typed queries over synchronous call edges, shared by rules. */
+import { compareStrings } from '../../shared/compare.js';
+
+/** Re-exported for rules, which read shared helpers through graph queries. */
+export { compareStrings };
 import type { ArchMultiGraph, NodeKey, ResolvedCall } from '../../types/index.js';
 
 /** Call sites from `from` to `to`, sorted by file, line, column. */
@@ -28,7 +32,3 @@ export function byLocation(a: { location: { file: string; line: number; column?:
   );
 }
 
-/** Code-unit order: deterministic across locales, unlike localeCompare. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
