@@ -6,7 +6,7 @@ import type { Evidence } from '../types/location.js';
 import type { RuleDescriptor } from '../types/rule.js';
 import type { Result, ResultEdge, ResultScore, ResultStats } from '../types/result.js';
 import type { ReporterOptions } from './options.js';
-import { compareStrings } from './text-format.js';
+import { compareStrings, sortKeys } from '../shared/compare.js';
 
 /**
  * Renders the Result as 2-space-indented JSON with a trailing newline. Objects are rebuilt field by field, so key
@@ -147,7 +147,3 @@ function orderStats(stats: ResultStats): ResultStats {
 }
 
 /** A copy of a string-keyed map with keys in code-unit order (maps have no contract order of their own). */
-function sortKeys<V>(record: Record<string, V>): Record<string, V> {
-  // fromEntries defines own properties, so even a `__proto__` key survives as data.
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
-}

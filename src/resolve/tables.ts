@@ -3,6 +3,7 @@
  * (a table dropped and created again belongs to whoever created it last); foreign keys, code access and migration
  * steps are linked to owned tables, preferring the referring service's own tables and databases.
  */
+import { compareLocations, compareStrings } from '../shared/compare.js';
 import type {
   DatabaseConnection,
   DataModel,
@@ -40,7 +41,7 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     );
     return { service, database: candidates[0]?.id ?? null };
   };
-  const ordered = [...facts].sort((a, b) => compare(a.location, b.location));
+  const ordered = [...facts].sort((a, b) => compareLocations(a.location, b.location));
   const live = new Map<string, OwnedTable>();
   for (const fact of ordered) {
     if (fact.kind === 'db-table') {
@@ -60,7 +61,7 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
       live.delete(`${placed.service ?? ''}\0${placed.database ?? ''}\0${refKey(fact.table)}`);
     }
   }
-  const tables = [...live.values()].sort((a, b) => cmp(a.key, b.key) || cmp(a.owner ?? '', b.owner ?? ''));
+  const tables = [...live.values()].sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.owner ?? '', b.owner ?? ''));
   const find = (ref: TableRef, service: string | null, database: string | null): OwnedTable | null => {
     const named = tables.filter(
       (t) => t.table.name === ref.name && (ref.schema === null || t.table.schema === null || t.table.schema === ref.schema),
@@ -133,10 +134,3 @@ function refKey(ref: TableRef): string {
   return `${ref.schema ?? ''}.${ref.name}`;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compare(a: Evidence, b: Evidence): number {
-  return cmp(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
-}

@@ -1,5 +1,5 @@
 /** Assembles the public Result from the pipeline's outputs: sorted, aggregated, no clock, no machine paths. */
-import { compareStrings } from '../graph/queries/calls.js';
+import { compareLocations, compareStrings, sortKeys } from '../shared/compare.js';
 import { describeRule } from '../check/define-rule.js';
 import { targetNode } from '../graph/keys.js';
 import { serviceKey, libraryKey } from '../graph/keys.js';
@@ -121,17 +121,9 @@ function sameLocation(a: Evidence, b: Evidence): boolean {
   return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
-function compareLocations(a: Evidence, b: Evidence): number {
-  return compareStrings(a.file, b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
-}
-
 function compareErrors(a: AnalysisError, b: AnalysisError): number {
   return (
     compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.code, b.code) ||
     compareStrings(a.message, b.message)
   );
-}
-
-function sortKeys(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
 }

@@ -1,4 +1,5 @@
 /** Dockerfile text → logical instructions: directives, `\` continuations, comments and heredoc bodies handled. */
+import { isBlank } from './chars.js';
 
 /** One instruction: keyword, argument text, and the file offset of every argument character. */
 export interface Instruction {
@@ -119,6 +120,3 @@ export function readInstructions(text: string): Instruction[] {
   return out;
 }
 
-function isBlank(c: string | undefined): boolean {
-  return c === ' ' || c === '\t';
-}

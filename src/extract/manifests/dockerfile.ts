@@ -1,4 +1,5 @@
 /** Dockerfiles → DockerfileFact: `EXPOSE` ports and `ENV` entries of every stage. */
+import { isBlank } from './chars.js';
 import type {
   AnalysisError,
   DockerfileFact,
@@ -72,9 +73,6 @@ function unquote(raw: string, escape: string): string {
   return out;
 }
 
-function isBlank(c: string | undefined): boolean {
-  return c === ' ' || c === '\t';
-}
 
 interface Collected {
   exposes: number[];

@@ -1,4 +1,5 @@
 /** `.env`-style files → EnvFileFact: KEY=VALUE lines with quotes, comments, `export` and multi-line values. */
+import { isBlank } from './chars.js';
 import type { EnvEntry, EnvFileFact, Extractor, ExtractOutput, SourceFile } from '../../types/index.js';
 import type { AnalysisError } from '../../types/index.js';
 import { LineIndex } from '../shared/lines.js';
@@ -17,9 +18,6 @@ export function isDotenvPath(path: string): boolean {
   return base.startsWith('.env.') && !NOT_DOTENV.some((ext) => base.endsWith(ext));
 }
 
-function isBlank(c: string | undefined): boolean {
-  return c === ' ' || c === '\t';
-}
 
 function isKeyChar(code: number): boolean {
   const alphanumeric = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

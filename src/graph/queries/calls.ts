@@ -1,5 +1,5 @@
 /** Small typed queries over synchronous call edges, shared by rules. */
-import { compareStrings } from '../../shared/compare.js';
+import { compareLocations, compareStrings } from '../../shared/compare.js';
 
 /** Re-exported for rules, which read shared helpers through graph queries. */
 export { compareStrings };
@@ -25,10 +25,6 @@ export function syncSuccessors(graph: ArchMultiGraph, node: NodeKey): NodeKey[] 
 }
 
 export function byLocation(a: { location: { file: string; line: number; column?: number } }, b: typeof a): number {
-  return (
-    compareStrings(a.location.file, b.location.file) ||
-    a.location.line - b.location.line ||
-    (a.location.column ?? 0) - (b.location.column ?? 0)
-  );
+  return compareLocations(a.location, b.location);
 }
 
