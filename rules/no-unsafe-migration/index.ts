@@ -4,6 +4,7 @@ import { defineRule } from '../../src/check/define-rule.js';
 import { dataModel, tableLabel } from '../../src/graph/queries/data.js';
 import type { DataModel, RelatedLocation, ResolvedMigrationStep, ResolvedTableAccess } from '../../src/types/index.js';
 import { BREAKS_READERS, SEQUENCE, STEP_TEXT, fill } from './sequences.js';
+import { compareLocations } from '../../src/shared/compare.js';
 
 export default defineRule({
   meta: {
@@ -42,7 +43,7 @@ export default defineRule({
         column: step.column ?? '?',
         newName: step.newName ?? '?',
       };
-      const readers = BREAKS_READERS.has(step.step) ? readersOf(step, data) : [];
+      const readers = BREAKS_READERS.has(step.step) && !restoredLater(step, data) ? readersOf(step, data) : [];
       const related: RelatedLocation[] = readers.map((access) => ({
         file: access.location.file,
         line: access.location.line,
@@ -77,10 +78,28 @@ function createdInSameFile(step: ResolvedMigrationStep, data: DataModel): boolea
   );
 }
 
+/**
+ * Whether the schema has what the step removed again by the end of the history: a later migration re-creates the
+ * table (`DROP TABLE notifications` then a partitioned `CREATE TABLE notifications`), or the table as last defined
+ * (a later `CREATE TABLE`, the Prisma model that describes the current schema) has the column. Code that reads it
+ * then reads what exists; the step stays a rolling-deploy hazard, but not a certain failure.
+ */
+function restoredLater(step: ResolvedMigrationStep, data: DataModel): boolean {
+  const name = step.target.name.toLowerCase();
+  return data.tables.some((table) => {
+    if (table.table.name.toLowerCase() !== name || compareLocations(table.location, step.location) <= 0) return false;
+    if (step.table !== null && (table.owner !== step.table.owner || table.database !== step.table.database)) return false;
+    if (step.step === 'drop-table' || step.step === 'rename-table') return true;
+    return step.column !== null && table.columns.includes(step.column);
+  });
+}
+
 /** Code (not migrations) that touches the dropped or renamed column or table, after the step's own service. */
 function readersOf(step: ResolvedMigrationStep, data: DataModel): ResolvedTableAccess[] {
   return data.accesses.filter((access) => {
-    if (access.target.name !== step.target.name) return false;
+    // Case-blind: an ORM access to a table that is gone can only name it the ORM's way (`order` for a dropped
+    // `"Order"`), and a false escalation costs less than missing code that still reads what the step removes.
+    if (access.target.name.toLowerCase() !== step.target.name.toLowerCase()) return false;
     if (step.target.schema !== null && access.target.schema !== null && access.target.schema !== step.target.schema) return false;
     if (step.step === 'drop-table' || step.step === 'rename-table') return true;
     return step.column !== null && access.columns.includes(step.column);

@@ -1,7 +1,7 @@
 /** Resolves HTTP call facts to target services, externals or unknown, with the steps that got there. */
 import type { CallTarget, Confidence, Fact, HttpCallFact, Inventory, ResolvedCall } from '../types/index.js';
 import type { ServiceEnvironment } from './environment.js';
-import { resolveHost, type HostDirectory } from './hosts.js';
+import { resolveHost, type HostDirectory, type ThirdPartyContainer } from './hosts.js';
 import type { ModuleResolver } from './modules.js';
 import type { OwnerOf } from '../discover/owner.js';
 import { isProductionSource } from './production.js';
@@ -104,10 +104,18 @@ export function buildHostDirectory(input: {
       if (deployment.kind === 'compose') composeOwners.set(`${deployment.file}\0${deployment.name}`, service.name);
     }
   }
+  const containers = new Map<string, ThirdPartyContainer>();
+  const containerPorts = new Map<number, ThirdPartyContainer>();
   for (const fact of input.facts) {
     if (fact.kind === 'compose-service') {
       const service = composeOwners.get(`${fact.location.file}\0${fact.name}`);
-      if (service === undefined) continue;
+      if (service === undefined) {
+        // A container run from someone else's image (keycloak, minio, elasticsearch): a real partner, not ours.
+        const container = { name: fact.name, image: fact.image };
+        for (const host of [fact.name, ...fact.hostnames]) if (!containers.has(host.toLowerCase())) containers.set(host.toLowerCase(), container);
+        for (const mapping of fact.ports) if (mapping.published !== null && !containerPorts.has(mapping.published)) containerPorts.set(mapping.published, container);
+        continue;
+      }
       for (const mapping of fact.ports) if (mapping.published !== null) push(publishedPorts, mapping.published, service);
     } else if (fact.kind === 'listen' && isProductionSource(fact.location.file)) {
       const owner = input.owners(fact.location.file);
@@ -115,5 +123,5 @@ export function buildHostDirectory(input: {
       for (const port of input.renderPort(fact, owner.name)) push(listenPorts, port, owner.name);
     }
   }
-  return { byHostname, publishedPorts, listenPorts, byName };
+  return { byHostname, publishedPorts, listenPorts, byName, containers, containerPorts };
 }

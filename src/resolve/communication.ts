@@ -7,7 +7,7 @@ import { hardcodedHost } from './hardcoded.js';
 import type { HostDirectory } from './hosts.js';
 import { resolveMessages } from './messages.js';
 import type { ModuleResolver } from './modules.js';
-import { resolveRpcCalls } from './rpc.js';
+import { indexNestClients, resolveRpcCalls } from './rpc.js';
 import { attachRoutes } from './routes.js';
 import type { ExportIndex, RenderContext } from './values.js';
 
@@ -28,7 +28,9 @@ export function resolveCommunication(httpCalls: ResolvedCall[], input: Communica
     exports: input.exports,
     modules: input.modules,
   });
-  const calls = [...httpCalls, ...resolveRpcCalls(input.facts, input.owners, contextOf, input.hosts)];
+  // NestJS clients by token, shared by `send`/`getService` calls and by `emit`s (whose broker is the client's transport).
+  const clients = indexNestClients(input.facts, input.owners, contextOf);
+  const calls = [...httpCalls, ...resolveRpcCalls(input.facts, input.owners, contextOf, input.hosts, clients)];
   attachGuards(calls, input);
   attachRoutes(calls, input.facts, input.owners);
   const urls = new Map<string, Extract<Fact, { kind: 'http-call' }>>();
@@ -41,5 +43,5 @@ export function resolveCommunication(httpCalls: ResolvedCall[], input: Communica
     const host = fact ? hardcodedHost(fact.url, fact.location.file, contextOf(call.from)) : null;
     if (host) call.hardcoded = host;
   }
-  return { calls, messages: resolveMessages(input.facts, input.owners, contextOf) };
+  return { calls, messages: resolveMessages(input.facts, input.owners, contextOf, clients) };
 }

@@ -45,7 +45,8 @@ export function buildEnvironments(facts: readonly Fact[], inventory: Inventory):
     for (const fact of index.envFiles) {
       const owner = owners(fact.location.file);
       if (owner?.kind !== 'service' || owner.name !== service.name) continue;
-      for (const entry of fact.entries) add(entry, entry.value, fact.location.file);
+      const expanded = expandEnvFile(fact);
+      for (const entry of fact.entries) add(entry, expanded.get(entry.name) ?? entry.value, fact.location.file);
     }
     for (const fact of index.dockerfiles) {
       const owner = owners(fact.location.file);
@@ -90,7 +91,9 @@ function addComposeEnvironment(compose: ComposeServiceFact, index: FactIndex, ad
   }
   for (const path of compose.envFiles) {
     const file = index.envFiles.find((fact) => fact.location.file === path);
-    for (const entry of file?.entries ?? []) add(entry, entry.value, `${path} (env_file of ${compose.name})`);
+    if (file === undefined) continue;
+    const expanded = expandEnvFile(file);
+    for (const entry of file.entries) add(entry, expanded.get(entry.name) ?? entry.value, `${path} (env_file of ${compose.name})`);
   }
 }
 
@@ -113,6 +116,29 @@ function addWorkloadEnvironment(workload: K8sWorkloadFact, index: FactIndex, add
       }
     }
   }
+}
+
+// References to references (`A=${B}/x`, `B=${C}:8080`) are followed this deep; a cycle stops there, unexpanded.
+const MAX_EXPANSION_DEPTH = 4;
+
+/**
+ * `${VAR}` references inside a `.env` file, expanded from the same file the way dotenv-expand does (NestJS
+ * `ConfigModule` with `expandVariables`, Vite, Next.js): `AUTH_URL=${KEYCLOAK_BASE_URL}/realms/shop`. Only values
+ * with a braced reference change, so a `$` inside a password stays as written.
+ */
+function expandEnvFile(fact: EnvFileFact): Map<string, string> {
+  const raw = new Map<string, string>();
+  for (const entry of fact.entries) if (entry.value !== null) raw.set(entry.name, entry.value);
+  const expand = (value: string, depth: number): string =>
+    depth >= MAX_EXPANSION_DEPTH || !value.includes('${')
+      ? value
+      : interpolate(value, (name) => {
+          const referenced = raw.get(name);
+          return referenced === undefined ? undefined : expand(referenced, depth + 1);
+        });
+  const expanded = new Map<string, string>();
+  for (const [name, value] of raw) if (value.includes('${')) expanded.set(name, expand(value, 0));
+  return expanded;
 }
 
 class FactIndex {

@@ -14,6 +14,16 @@ export interface HostDirectory {
   listenPorts: ReadonlyMap<number, readonly string[]>;
   /** Service names and unscoped package names → service, for repos with no deployment manifests. */
   byName: ReadonlyMap<string, string>;
+  /** Compose containers that run a third-party image (no service of the repo), by DNS name. */
+  containers: ReadonlyMap<string, ThirdPartyContainer>;
+  /** Host port published by such a container. */
+  containerPorts: ReadonlyMap<number, ThirdPartyContainer>;
+}
+
+/** A compose service built from someone else's image: keycloak, minio, elasticsearch, a mock server. */
+export interface ThirdPartyContainer {
+  name: string;
+  image: string | null;
 }
 
 export interface HostResolution {
@@ -28,6 +38,8 @@ export function resolveHost(host: string, port: number | null, directory: HostDi
   if (named !== undefined) {
     return { target: { kind: 'service', service: named }, confidence: 'certain', via: `host ${host} → service ${named}` };
   }
+  const container = directory.containers.get(host);
+  if (container !== undefined) return containerTarget(container, `host ${host}`);
   if (isIpAddress(host)) {
     return unknown(`IP address ${host} matches no service (hard-coded addresses cannot be resolved)`);
   }
@@ -66,11 +78,23 @@ function resolveLoopback(host: string, port: number | null, directory: HostDirec
       via: `${host}:${port} is the port only service ${listening[0]} listens on`,
     };
   }
+  const container = directory.containerPorts.get(port);
+  if (published.length === 0 && container !== undefined) return containerTarget(container, `${host}:${port}`);
   const candidates = [...published, ...listening];
   if (candidates.length > 1) {
     return unknown(`${host}:${port} is ambiguous: ${[...new Set(candidates)].sort().join(', ')} use that port`);
   }
   return unknown(`${host}:${port} matches no published or listening port`);
+}
+
+/** A call to a third-party container is a call to an external system that happens to run beside the services. */
+function containerTarget(container: ThirdPartyContainer, what: string): HostResolution {
+  const image = container.image === null ? '' : ` (image ${container.image})`;
+  return {
+    target: { kind: 'external', host: container.name },
+    confidence: 'resolved',
+    via: `${what} is compose container ${container.name}${image}, which runs no code of this repository`,
+  };
 }
 
 function unknown(reason: string): HostResolution {

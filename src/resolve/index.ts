@@ -6,6 +6,7 @@ import { buildEnvironments } from './environment.js';
 import { resolveImports } from './imports.js';
 import { resolveDataModel } from './data.js';
 import { ModuleResolver } from './modules.js';
+import { linkImportedClients } from './imported-clients.js';
 import { ownerLookup } from '../discover/owner.js';
 import { HOLE, indexExports, renderValue } from './values.js';
 
@@ -18,13 +19,15 @@ export interface ResolveInput {
 }
 
 export function resolve(input: ResolveInput): Model {
-  const { facts, inventory } = input;
+  const { inventory } = input;
   const owners = ownerLookup(inventory);
-  const tsconfigs = facts.filter((fact): fact is TsconfigFact => fact.kind === 'tsconfig');
+  const tsconfigs = input.facts.filter((fact): fact is TsconfigFact => fact.kind === 'tsconfig');
   const packages = [...inventory.services, ...inventory.libraries].flatMap((unit) =>
     unit.packageName === null ? [] : [{ name: unit.packageName, dir: unit.root }],
   );
   const modules = new ModuleResolver(new Set(input.files), tsconfigs, packages);
+  // First: calls and ORM access through another module's client become ordinary facts (or go).
+  const facts = linkImportedClients(input.facts, modules);
   const environments = buildEnvironments(facts, inventory);
   const exports = indexExports(facts);
   const hosts = buildHostDirectory({

@@ -1,6 +1,7 @@
 /** Data-ownership facts: tables, foreign keys, migration steps, database connections and table access. */
 import type { Evidence } from './location.js';
 import type { FoldedValue } from './value.js';
+import type { ClientRef } from './facts.js';
 
 interface DataFactBase {
   location: Evidence;
@@ -26,6 +27,11 @@ export interface DbTableFact extends DataFactBase {
   database: string | null;
   /** ORM model (class or model name) that declares the table, so relations written by class name find it. */
   model?: string;
+  /**
+   * Column of each scalar field of the ORM model (`legacyStatus` → `legacy_status` for `@map("legacy_status")` or
+   * `@Column({ name: 'legacy_status' })`), so field names in ORM queries become column names; relations are absent.
+   */
+  fieldColumns?: Record<string, string>;
 }
 
 /** A foreign key or ORM relation from one table to another. */
@@ -81,10 +87,18 @@ export interface DbAccessFact extends DataFactBase {
   client: string;
   table: TableRef;
   operation: 'read' | 'write';
-  /** Column names the statement mentions (unqualified), when known. */
+  /**
+   * Column names the statement mentions (unqualified), when known. For a Prisma or TypeORM access: the model field
+   * names its query shape names, which resolve maps to columns through the model's `fieldColumns`.
+   */
   columns: string[];
   /** ORM model the access goes through (`prisma.order` → `Order`, `getRepository(Order)`): its table wins over `table`. */
   model?: string;
+  /**
+   * Set when the client is imported from another module (`this.prisma` typed `PrismaService` from
+   * `../prisma/prisma.service`): resolve keeps the access only when that export is a client of family `client`.
+   */
+  via?: ClientRef;
 }
 
 export type DataFact = DbTableFact | DbForeignKeyFact | DbMigrationStepFact | DbConnectionFact | DbAccessFact;

@@ -28,6 +28,8 @@ export interface MessageFact {
   client: string;
   /** The destination name, constant-folded. */
   topic: FoldedValue;
+  /** NestJS `emit` / `@EventPattern`: what names the transport that decides the broker (see {@link NestRoute}). */
+  nest?: NestRoute;
 }
 
 /** A synchronous non-HTTP request: gRPC, NestJS `ClientProxy.send`, GraphQL posting to a service. */
@@ -41,17 +43,24 @@ export interface RpcCallFact {
   operation: string | null;
   /** Target address when configured in the same file (`url`, host:port), else null (resolve reads transports). */
   address: FoldedValue | null;
-  /** The NestJS client token (`@Inject('PRICING')`), used to find its `ClientsModule.register` entry. */
-  token: string | null;
+  /**
+   * The NestJS client token (`@Inject('PRICING')`, `@Inject(PRICING)` with an imported constant), folded; resolve
+   * renders it to find the client's `ClientsModule` entry.
+   */
+  token: FoldedValue | null;
   guards?: CallGuards;
 }
 
-/** `ClientsModule.register([{ name, transport, options }])`: where a NestJS client token points. */
+/**
+ * Where a NestJS client token points: `ClientsModule.register([{ name, transport, options }])`, `registerAsync` with a
+ * `useFactory`, or a `{ provide, useFactory: () => ClientProxyFactory.create(options) }` provider.
+ */
 export interface NestTransportFact {
   kind: 'nest-transport';
   location: Evidence;
   extractor: string;
-  token: string;
+  /** `name` / `provide`, folded (an imported constant is an import part). */
+  token: FoldedValue;
   /** `TCP`, `REDIS`, `NATS`, `KAFKA`, `RMQ`, `GRPC`, … */
   transport: string;
   /** Host (TCP/gRPC `host`, `url`/`urls[0]`/`servers[0]`), folded. */
@@ -100,6 +109,79 @@ export interface RouteFact {
   framework: string;
   /** Upper-case HTTP method; null for `all` (any method). */
   method: string | null;
-  /** Full path with same-file prefixes applied (`/api/orders/:id`); always starts with `/`. */
+  /** Path with same-file prefixes applied (`/api/orders/:id`); always starts with `/`. */
   path: string;
+  /**
+   * Set when the route is declared on a router, plugin or controller its file exports: `path` is relative to where
+   * another file mounts that export ({@link RouteMountFact}); resolve composes the prefixes.
+   */
+  relativeTo?: ExportedRouter;
+}
+
+/** A router, fastify plugin or NestJS controller/module its file exports, which other files may mount. */
+export interface ExportedRouter {
+  /** Names it is exported under (`default` for `export default` and `module.exports =`). */
+  exports: string[];
+  /**
+   * The fact counts only where another file mounts the export (never with its relative path alone): the router is
+   * also mounted in its own file, or the receiver is an untyped parameter taken for a fastify instance by shape.
+   */
+  mountedOnly?: true;
+}
+
+/**
+ * A router or plugin from another module (or, for NestJS, a class of this one) mounted under a prefix:
+ * `app.use('/api', ordersRouter)`, `app.register(ordersRoutes, { prefix })`, `@Module({ controllers })`,
+ * `RouterModule.register([{ path, module }])`.
+ */
+export interface RouteMountFact {
+  kind: 'route-mount';
+  location: Evidence;
+  extractor: string;
+  /** Framework of the mounting app or router: `express`, `fastify`, `koa-router`, `hono`, `nestjs`. */
+  framework: string;
+  /** Prefix with the mounting router's same-file prefixes applied (`/api/orders`); `/` for none. */
+  prefix: string;
+  /** Import specifier of the mounted router; null for a class of this same file. */
+  specifier: string | null;
+  /** Export name mounted (`default` for a default import, `require()` or a namespace). */
+  name: string;
+  /** Set when the mounting router is itself exported: `prefix` is relative to where that export is mounted. */
+  relativeTo?: ExportedRouter;
+}
+
+/** `app.setGlobalPrefix('api')`: a prefix for every NestJS route of the service. */
+export interface RoutePrefixFact {
+  kind: 'route-prefix';
+  location: Evidence;
+  extractor: string;
+  framework: string;
+  /** Normalized prefix (`/api`). */
+  prefix: string;
+  /** Normalized literal paths of the `exclude` option, which keep their own path. */
+  exclude: string[];
+}
+
+/** How a NestJS event reaches its broker; resolve turns it into the broker of the message. */
+export interface NestRoute {
+  /** Token of the client that emits (`@Inject('EVENTS')`): its `ClientsModule` entry names the transport. */
+  token: FoldedValue | null;
+  /**
+   * Transport written where the client or handler is: `@Client({ transport: Transport.KAFKA })`,
+   * `ClientProxyFactory.create(…)`, `@EventPattern('x', Transport.KAFKA)`. Null when it comes from elsewhere.
+   */
+  transport: string | null;
+  /** Options of a client made in place but imported from another module (`ClientProxyFactory.create(kafkaOptions)`). */
+  options: FoldedValue | null;
+}
+
+/** The app's own NestJS transport: `NestFactory.createMicroservice(AppModule, options)`, `app.connectMicroservice(options)`. */
+export interface NestMicroserviceFact {
+  kind: 'nest-microservice';
+  location: Evidence;
+  extractor: string;
+  /** `KAFKA`, `TCP`, … (the Nest default `TCP` when the options name none); null when not known in this file. */
+  transport: string | null;
+  /** The options object when it is imported from another module; resolve reads its `transport` there. */
+  options: FoldedValue | null;
 }

@@ -10,8 +10,11 @@ import type {
   MeshPolicyFact,
   MessageFact,
   ModuleGuardFact,
+  NestMicroserviceFact,
   NestTransportFact,
   RouteFact,
+  RouteMountFact,
+  RoutePrefixFact,
   RpcCallFact,
   WrapperRef,
 } from './facts-messaging.js';
@@ -54,6 +57,40 @@ export interface HttpCallFact extends FactBase {
   guards?: CallGuards;
   /** Imported wrappers the call flows through (`withBreaker(() => …)`), checked across files in resolve. */
   wrappers?: WrapperRef[];
+  /**
+   * Set when the call goes through a client another module exports (`import { api } from './http'`): `client` is
+   * `imported` and `url` is the path alone until resolve finds the {@link ExportedClientFact} and joins its base
+   * URL; a call whose binding turns out not to be a client is dropped there.
+   */
+  via?: ClientRef;
+}
+
+/** A binding imported from another module that may be a client: export `name` of `specifier`. */
+export interface ClientRef {
+  specifier: string;
+  /** Export name (`default` for a default or CommonJS import). */
+  name: string;
+  /** `instance` for the exported value itself, `class` for an instance of an exported class. */
+  shape: 'instance' | 'class';
+}
+
+/**
+ * A client a module exports, so calls through it in other files are recognized: an HTTP instance
+ * (`export const api = axios.create({ baseURL, timeout })`) or a database client or client class
+ * (`export const prisma = new PrismaClient()`, `export class PrismaService extends PrismaClient`).
+ */
+export interface ExportedClientFact extends FactBase {
+  kind: 'exported-client';
+  /** Export name; `default` for the default export. */
+  name: string;
+  shape: 'instance' | 'class';
+  protocol: 'http' | 'db';
+  /** Client family: `axios`, `got`, `ky`, `prisma`, `pg`, … */
+  family: string;
+  /** Base URL of an HTTP instance, when it has one. */
+  base: FoldedValue | null;
+  /** Guards configured on an HTTP instance (creation options, `axiosRetry(api)`, `api.defaults.timeout`). */
+  guards?: CallGuards;
 }
 
 /** A server listening on a port (`app.listen(3000)`), used to map `localhost:PORT` to a service. */
@@ -91,12 +128,38 @@ export interface PackageFact extends FactBase {
   hasBin: boolean;
 }
 
-/** Workspace globs from `pnpm-workspace.yaml` or `lerna.json`. */
+/** Workspace globs from `pnpm-workspace.yaml`, `lerna.json` or `rush.json`. */
 export interface WorkspaceGlobsFact extends FactBase {
   kind: 'workspace-globs';
   /** Directory that holds the declaring file, repo-relative. */
   dir: string;
   globs: string[];
+}
+
+/**
+ * Projects a workspace tool declares by folder, for layouts whose applications have no package.json of their own:
+ * NestJS `nest-cli.json` in monorepo mode, Nx `project.json` (one project, its own folder), Nx `nx.json` (no
+ * projects, marks the workspace root), `workspace.json`/`angular.json` project maps.
+ */
+export interface WorkspaceProjectsFact extends FactBase {
+  kind: 'workspace-projects';
+  /** Directory that holds the declaring file, repo-relative. */
+  dir: string;
+  /** Whether the file makes `dir` a workspace root (a project map, nx.json) rather than a project (project.json). */
+  workspaceRoot: boolean;
+  projects: DeclaredProject[];
+}
+
+/** One project of a {@link WorkspaceProjectsFact}. */
+export interface DeclaredProject {
+  /** Project name (the key in a project map, `name` in project.json, else the folder name); null when unknown. */
+  name: string | null;
+  /** Project folder, repo-relative and normalized. */
+  root: string;
+  /** `e2e` is an end-to-end test project (Nx `*-e2e`, or only an `e2e` target): neither a service nor a library. */
+  kind: 'application' | 'library' | 'e2e';
+  /** Where it is declared: its key in a project map, `projectType` in project.json. */
+  location: Evidence;
 }
 
 /** One `KEY=value` (or `KEY: value`) environment entry, from any manifest. */
@@ -209,6 +272,7 @@ export type Fact =
   | ExportedValueFact
   | PackageFact
   | WorkspaceGlobsFact
+  | WorkspaceProjectsFact
   | EnvFileFact
   | ComposeServiceFact
   | K8sWorkloadFact
@@ -224,10 +288,14 @@ export type Fact =
   | MessageFact
   | RpcCallFact
   | NestTransportFact
+  | NestMicroserviceFact
   | ModuleGuardFact
   | GuardWrapperFact
   | MeshPolicyFact
-  | RouteFact;
+  | RouteFact
+  | RouteMountFact
+  | RoutePrefixFact
+  | ExportedClientFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

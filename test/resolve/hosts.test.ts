@@ -15,6 +15,8 @@ const directory: HostDirectory = {
     [3001, ['orders']],
   ]),
   byName: new Map([['inventory', 'inventory']]),
+  containers: new Map([['keycloak', { name: 'keycloak', image: 'quay.io/keycloak/keycloak:21.0.2' }]]),
+  containerPorts: new Map([[8080, { name: 'keycloak', image: 'quay.io/keycloak/keycloak:21.0.2' }]]),
 };
 
 describe('resolveHost', () => {
@@ -48,5 +50,13 @@ describe('resolveHost', () => {
 
   it('infers a bare service name only when no manifest declares hostnames for it', () => {
     expect(resolveHost('inventory', 3000, directory)).toMatchObject({ target: { service: 'inventory' }, confidence: 'inferred' });
+  });
+
+  it('takes a third-party compose container, by name or published port, for the external system it is', () => {
+    const via = 'is compose container keycloak (image quay.io/keycloak/keycloak:21.0.2), which runs no code of this repository';
+    expect(resolveHost('keycloak', 8080, directory)).toEqual({ target: { kind: 'external', host: 'keycloak' }, confidence: 'resolved', via: `host keycloak ${via}` });
+    expect(resolveHost('localhost', 8080, directory)).toEqual({ target: { kind: 'external', host: 'keycloak' }, confidence: 'resolved', via: `localhost:8080 ${via}` });
+    // A service publishing the port wins over nothing else: the container only answers for ports no service has.
+    expect(resolveHost('localhost', 3001, directory).target).toEqual({ kind: 'service', service: 'orders' });
   });
 });

@@ -64,3 +64,44 @@ describe('resolveData: ORM access by model', () => {
     ]);
   });
 });
+
+describe('resolveData: ORM field names as columns', () => {
+  const owners: OwnerOf = (path) => ({ kind: 'service', name: path.split('/')[1] ?? '' });
+  const schema = [
+    'model Order {',
+    '  id           String   @id',
+    '  legacyStatus String?  @map("legacy_status")',
+    '  customer     Customer @relation(fields: [customerId], references: [id])',
+    '  customerId   String   @map("customer_id")',
+    '',
+    '  @@map("orders")',
+    '}',
+    '',
+  ].join('\n');
+  const access = (client: string, columns: string[], model?: string): Fact => ({
+    kind: 'db-access',
+    client,
+    table: { schema: null, name: model ?? 'orders' },
+    operation: 'read',
+    columns,
+    ...(model === undefined ? {} : { model }),
+    location: { file: 'services/reports/src/main.ts', line: 3 },
+    extractor: 'typescript',
+  });
+  const tables = prismaExtractor.extract({ path: 'services/checkout/prisma/schema.prisma', text: schema }).facts;
+
+  it("maps a model's field names to its @map columns, drops relation names and targets the model's table", () => {
+    const model = resolveData([...tables, access('prisma', ['legacyStatus', 'customer', 'customerId', 'id'], 'Order')], owners, []);
+    expect(model.accesses.map((a) => [a.target.name, a.table?.table.name ?? null, a.columns])).toEqual([
+      ['orders', 'orders', ['legacy_status', 'customer_id', 'id']],
+    ]);
+  });
+
+  it('keeps the names as written for an access without a model, or whose model no file declares', () => {
+    const model = resolveData([...tables, access('pg', ['legacyStatus']), access('prisma', ['legacyStatus'], 'Invoice')], owners, []);
+    expect(model.accesses.map((a) => [a.target.name, a.table?.table.name ?? null, a.columns])).toEqual([
+      ['orders', 'orders', ['legacyStatus']],
+      ['Invoice', null, ['legacyStatus']],
+    ]);
+  });
+});

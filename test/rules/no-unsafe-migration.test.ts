@@ -34,6 +34,26 @@ describe(RULE, () => {
     expect(found).toEqual(['error drop-column V2__cleanup_products.sql:1', 'warning rename-column V2__cleanup_products.sql:2']);
   });
 
+  it('escalates a Prisma migration when another service still selects the field through @map', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-prisma-field-still-read');
+    const found = result.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => `${f.severity} ${f.data.step} ${f.location.file.split('/').pop() ?? ''}:${f.location.line}`);
+    expect(found).toEqual(['error drop-column migration.sql:8']);
+  });
+
+  it('stays a warning when a later migration or the current Prisma schema has the table or column again', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-dropped-then-restored');
+    const found = result.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => `${f.severity} ${f.data.step} ${f.location.file.split('/').at(-2) ?? ''}:${f.location.line}`);
+    expect(found).toEqual([
+      'warning drop-table 20250301000000_partition_notifications:2',
+      'error drop-column 20250301000000_partition_notifications:13',
+      'warning drop-column 20250301000000_partition_notifications:14',
+    ]);
+  });
+
   it('names the expand/contract sequence and the code that still reads the column', async () => {
     const result = await analyzeFixture(RULE, 'invalid-sql-and-knex-steps');
     const rename = result.findings.find((f) => f.ruleId === RULE && f.data.step === 'rename-column');

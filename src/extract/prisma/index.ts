@@ -20,7 +20,8 @@ interface Model {
   name: string;
   table: string;
   schema: string | null;
-  columns: string[];
+  /** Fields that may hold a column, in order; `enumOrRelation` when only the file's `enum` blocks can settle the type. */
+  fields: { name: string; column: string; type: string; enumOrRelation: boolean }[];
   /** Relation fields that hold the foreign key: target model, local columns, line. */
   relations: { target: string; columns: string[]; line: number }[];
   line: number;
@@ -42,6 +43,7 @@ function extractPrisma(file: SourceFile): ExtractOutput {
   const source = file.text.split('\n');
   const facts: Fact[] = [];
   const models: Model[] = [];
+  const enums = new Set<string>();
   let block: { kind: string; name: string; line: number } | null = null;
   let model: Model | null = null;
   let datasource: DbConnectionFact | null = null;
@@ -61,7 +63,8 @@ function extractPrisma(file: SourceFile): ExtractOutput {
       }
       block = { kind: open[1] ?? '', name: open[2] ?? '', line };
       openLine.value = line;
-      if (block.kind === 'model') model = { name: block.name, table: block.name, schema: null, columns: [], relations: [], line };
+      if (block.kind === 'model') model = { name: block.name, table: block.name, schema: null, fields: [], relations: [], line };
+      if (block.kind === 'enum' || block.kind === 'type') enums.add(block.name);
       if (block.kind === 'datasource') {
         datasource = { kind: 'db-connection', client: 'prisma', engine: null, url: null, parts: {}, location: lines.evidenceAtLine(file.path, line), extractor: ID };
       }
@@ -85,7 +88,12 @@ function extractPrisma(file: SourceFile): ExtractOutput {
     const location = lines.evidenceAtLine(file.path, entry.line);
     const table = tableRef(entry.schema, entry.table);
     // `model` lets the client's `prisma.order` and relations from other files of a multi-file schema find the table.
-    facts.push({ kind: 'db-table', source: 'prisma', table, columns: entry.columns, database: null, model: entry.name, location, extractor: ID });
+    // A field typed by a name this file does not declare as an enum or composite type is taken for a relation.
+    const fields = entry.fields.filter((field) => !field.enumOrRelation || enums.has(field.type));
+    const columns = fields.map((field) => field.column);
+    // `fromEntries` defines own properties, so a field named `__proto__` stays a plain key.
+    const fieldColumns = Object.fromEntries(fields.map((field) => [field.name, field.column]));
+    facts.push({ kind: 'db-table', source: 'prisma', table, columns, database: null, model: entry.name, fieldColumns, location, extractor: ID });
     for (const relation of entry.relations) {
       const target = byName.get(relation.target);
       const to = target === undefined ? tableRef(null, relation.target) : tableRef(target.schema, target.table);
@@ -194,8 +202,9 @@ function readModelLine(model: Model, code: string, line: number): void {
     model.relations.push({ target: type, columns, line });
     return;
   }
-  // Relation fields without `fields:` are the back side (`orders Order[]`); they hold no column.
-  if (!SCALARS.has(type) && /^[A-Z]/.test(type) && !/@(?:map|default|id|unique)\b/.test(attributes)) return;
+  // Relation fields without `fields:` are the back side (`orders Order[]`); they hold no column. An enum-typed field
+  // does, which only the file's `enum` blocks tell (read at its end); `@map`, `@default`, `@id`, `@unique` settle it.
+  const enumOrRelation = !SCALARS.has(type) && /^[A-Z]/.test(type) && !/@(?:map|default|id|unique)\b/.test(attributes);
   const mapped = /@map\(\s*"([^"]+)"/.exec(attributes);
-  model.columns.push(mapped?.[1] ?? name);
+  model.fields.push({ name, column: mapped?.[1] ?? name, type, enumOrRelation });
 }

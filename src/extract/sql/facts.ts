@@ -2,7 +2,7 @@
 import type { Evidence, Fact } from '../../types/index.js';
 import type { SqlEffect } from './effects.js';
 
-/** Facts for the effects of one statement located at `location`. */
+/** Facts for the effects of one statement at `statementLocation`; an effect with a clause offset (`at`) goes through `locate`. */
 export function effectFacts(
   effects: readonly SqlEffect[],
   statementLocation: Evidence,
@@ -12,7 +12,8 @@ export function effectFacts(
   locate?: (offsetInStatement: number) => Evidence,
 ): Fact[] {
   return effects.map((effect): Fact => {
-    const location = effect.kind === 'foreign-key' && effect.at !== undefined && locate !== undefined ? locate(effect.at) : statementLocation;
+    const at = effect.kind === 'foreign-key' || effect.kind === 'step' ? effect.at : undefined;
+    const location = at !== undefined && locate !== undefined ? locate(at) : statementLocation;
     switch (effect.kind) {
       case 'create-table':
         return { kind: 'db-table', source: 'sql', table: effect.table, columns: effect.columns, database, location, extractor };

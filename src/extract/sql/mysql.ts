@@ -1,21 +1,29 @@
 /** node-sql-parser ASTs (MySQL, MariaDB, SQLite) → {@link SqlEffect}s. */
-import { items, prop, tableRef, text, type SqlEffect } from './effects.js';
+import { items, prop, sqlTableRef, text, type Naming, type SqlEffect } from './effects.js';
+import { alterTableActions, createTableElements, type CommentStyle } from './clauses.js';
 import type { TableRef } from '../../types/index.js';
 
-function tableOf(node: unknown): TableRef | null {
-  const name = text(node, 'table');
-  return name === null ? null : tableRef(text(node, 'db'), name);
-}
-
-function columnName(node: unknown): string | null {
-  const column = prop(node, 'column');
-  if (typeof column === 'string') return column;
-  // Newer node-sql-parser versions wrap names: `{ expr: { type: 'default', value: 'id' } }`.
-  return text(prop(column, 'expr'), 'value');
+/**
+ * What a node-sql-parser statement came from: its text when the parse held this one statement (node-sql-parser
+ * gives no offsets, so clauses are found in the text), the engine's naming and the comment syntax.
+ */
+export interface MysqlSource {
+  sql: string | null;
+  naming: Naming;
+  comments: CommentStyle;
 }
 
 /** Effects of one node-sql-parser statement. */
-export function mysqlEffects(ast: unknown): SqlEffect[] {
+export function mysqlEffects(ast: unknown, source: MysqlSource): SqlEffect[] {
+  const { naming } = source;
+  const tableOf = (node: unknown): TableRef | null => {
+    const name = text(node, 'table');
+    return name === null ? null : sqlTableRef(text(node, 'db'), name, naming);
+  };
+  const columnOf = (node: unknown): string | null => {
+    const name = columnName(node);
+    return name === null ? null : naming.column(name);
+  };
   const effects: SqlEffect[] = [];
   const type = text(ast, 'type');
   const tables = items(ast, 'table').map(tableOf).filter((t): t is TableRef => t !== null);
@@ -24,20 +32,23 @@ export function mysqlEffects(ast: unknown): SqlEffect[] {
     if (table === undefined) return effects;
     const columns: string[] = [];
     const keys: SqlEffect[] = [];
-    for (const definition of items(ast, 'create_definitions')) {
+    const definitions = items(ast, 'create_definitions');
+    const at = clauseOffsets(source.sql === null ? [] : createTableElements(source.sql, source.comments), definitions.length);
+    definitions.forEach((definition, index) => {
       const resource = text(definition, 'resource');
       if (resource === 'column') {
-        const name = columnName(prop(definition, 'column'));
+        const name = columnOf(prop(definition, 'column'));
         if (name !== null) columns.push(name);
-        const reference = prop(definition, 'reference_definition');
-        const to = tableOf(items(reference, 'table')[0]);
-        if (to !== null && name !== null) keys.push({ kind: 'foreign-key', from: table, to, columns: [name] });
-      } else if (resource === 'constraint') foreignKey(table, definition, keys);
-    }
+        const to = tableOf(items(prop(definition, 'reference_definition'), 'table')[0]);
+        if (to !== null && name !== null) keys.push(located({ kind: 'foreign-key', from: table, to, columns: [name] }, at[index]));
+      } else if (resource === 'constraint') foreignKey(table, definition, keys, tableOf, columnOf, at[index]);
+    });
     effects.push({ kind: 'create-table', table, columns }, ...keys);
   } else if (type === 'alter') {
     const table = tables[0];
-    if (table !== undefined) for (const expr of items(ast, 'expr')) alterExpr(table, expr, effects);
+    const exprs = items(ast, 'expr');
+    const at = clauseOffsets(source.sql === null ? [] : alterTableActions(source.sql, source.comments), exprs.length);
+    if (table !== undefined) exprs.forEach((expr, index) => alterExpr(table, expr, effects, tableOf, columnOf, naming, at[index]));
   } else if (type === 'drop' && text(ast, 'keyword') === 'table') {
     const names = items(ast, 'name').map(tableOf).filter((t): t is TableRef => t !== null);
     for (const table of names.length > 0 ? names : tables) {
@@ -47,11 +58,12 @@ export function mysqlEffects(ast: unknown): SqlEffect[] {
     for (const pair of items(ast, 'table')) {
       if (!Array.isArray(pair)) continue;
       const from = tableOf(pair[0]);
-      if (from !== null) effects.push({ kind: 'step', step: 'rename-table', table: from, column: null, newName: text(pair[1], 'table') });
+      const to = text(pair[1], 'table');
+      if (from !== null) effects.push({ kind: 'step', step: 'rename-table', table: from, column: null, newName: to === null ? null : naming.table(to) });
     }
   } else if (type === 'select' || type === 'insert' || type === 'update' || type === 'delete' || type === 'replace') {
     const operation = type === 'select' ? 'read' : 'write';
-    const columns = columnsOf(ast);
+    const columns = [...new Set(columnsOf(ast).map((name) => naming.column(name)))].sort();
     const seen = new Set<string>();
     for (const table of [...tables, ...items(ast, 'from').map(tableOf)]) {
       if (table === null || seen.has(`${table.schema ?? ''}.${table.name}`)) continue;
@@ -62,9 +74,26 @@ export function mysqlEffects(ast: unknown): SqlEffect[] {
   return effects;
 }
 
+/** The start of each clause when the text gives exactly one per AST item; otherwise none is located. */
+function clauseOffsets(spans: readonly { start: number }[], count: number): (number | undefined)[] {
+  return spans.length === count ? spans.map((span) => span.start) : [];
+}
+
+function located<T extends SqlEffect & { kind: 'foreign-key' | 'step' }>(effect: T, at: number | undefined): T {
+  if (at !== undefined) effect.at = at;
+  return effect;
+}
+
+function columnName(node: unknown): string | null {
+  const column = prop(node, 'column');
+  if (typeof column === 'string') return column;
+  // Newer node-sql-parser versions wrap names: `{ expr: { type: 'default', value: 'id' } }`.
+  return text(prop(column, 'expr'), 'value');
+}
+
 /**
- * Column names a DML statement mentions (unqualified, sorted): every `column_ref` in any clause, `SET` targets and
- * the `INSERT` column list. `*` is no column. An explicit stack with a budget keeps hostile ASTs linear.
+ * Column names a DML statement mentions (unqualified): every `column_ref` in any clause, `SET` targets and the
+ * `INSERT` column list. `*` is no column. An explicit stack with a budget keeps hostile ASTs linear.
  */
 function columnsOf(ast: unknown): string[] {
   const columns = new Set<string>();
@@ -90,36 +119,48 @@ function columnsOf(ast: unknown): string[] {
     }
     stack.push(...Object.values(node));
   }
-  return [...columns].sort();
+  return [...columns];
 }
 
-function foreignKey(from: TableRef, definition: unknown, effects: SqlEffect[]): void {
+type TableOf = (node: unknown) => TableRef | null;
+type ColumnOf = (node: unknown) => string | null;
+
+function foreignKey(from: TableRef, definition: unknown, effects: SqlEffect[], tableOf: TableOf, columnOf: ColumnOf, at: number | undefined): void {
   if (!(text(definition, 'constraint_type') ?? '').toUpperCase().includes('FOREIGN')) return;
-  const reference = prop(definition, 'reference_definition');
-  const to = tableOf(items(reference, 'table')[0]);
+  const to = tableOf(items(prop(definition, 'reference_definition'), 'table')[0]);
   if (to === null) return;
-  const columns = items(definition, 'definition').map(columnName).filter((c): c is string => c !== null);
-  effects.push({ kind: 'foreign-key', from, to, columns });
+  const columns = items(definition, 'definition').map(columnOf).filter((c): c is string => c !== null);
+  effects.push(located({ kind: 'foreign-key', from, to, columns }, at));
 }
 
-function alterExpr(table: TableRef, expr: unknown, effects: SqlEffect[]): void {
+function alterExpr(
+  table: TableRef,
+  expr: unknown,
+  effects: SqlEffect[],
+  tableOf: TableOf,
+  columnOf: ColumnOf,
+  naming: Naming,
+  at: number | undefined,
+): void {
   const action = text(expr, 'action');
   const resource = text(expr, 'resource');
-  const column = columnName(prop(expr, 'column'));
+  const column = columnOf(prop(expr, 'column'));
+  const step = (kind: SqlEffect & { kind: 'step' }): void => void effects.push(located(kind, at));
   if (resource === 'column' && action === 'drop') {
-    effects.push({ kind: 'step', step: 'drop-column', table, column, newName: null });
+    step({ kind: 'step', step: 'drop-column', table, column, newName: null });
   } else if (resource === 'column' && action === 'rename') {
-    effects.push({ kind: 'step', step: 'rename-column', table, column: columnName(prop(expr, 'old_column')), newName: column });
+    step({ kind: 'step', step: 'rename-column', table, column: columnOf(prop(expr, 'old_column')), newName: column });
   } else if (resource === 'column' && (action === 'modify' || action === 'change')) {
-    effects.push({ kind: 'step', step: 'alter-column-type', table, column, newName: null });
+    step({ kind: 'step', step: 'alter-column-type', table, column, newName: null });
   } else if (resource === 'column' && action === 'add') {
     const notNull = text(prop(expr, 'nullable'), 'type') === 'not null';
     if (notNull && prop(expr, 'default_val') === undefined) {
-      effects.push({ kind: 'step', step: 'add-column-not-null', table, column, newName: null });
+      step({ kind: 'step', step: 'add-column-not-null', table, column, newName: null });
     }
   } else if (resource === 'table' && action === 'rename') {
-    effects.push({ kind: 'step', step: 'rename-table', table, column: null, newName: text(expr, 'table') });
+    const to = text(expr, 'table');
+    step({ kind: 'step', step: 'rename-table', table, column: null, newName: to === null ? null : naming.table(to) });
   } else if (resource === 'constraint' && action === 'add') {
-    foreignKey(table, prop(expr, 'create_definitions') ?? expr, effects);
+    foreignKey(table, prop(expr, 'create_definitions') ?? expr, effects, tableOf, columnOf, at);
   }
 }

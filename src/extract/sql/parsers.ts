@@ -6,9 +6,10 @@
 import { createRequire } from 'node:module';
 import { loadModule, parseSync } from 'libpg-query';
 import type { Parser } from 'node-sql-parser';
-import { items, prop, type SqlEffect } from './effects.js';
+import { MYSQL_NAMING, items, postgresFolding, prop, type Naming, type SqlEffect } from './effects.js';
+import { quotedIdentifiers, withoutComments } from './clauses.js';
 import { mysqlEffects } from './mysql.js';
-import { postgresEffects } from './postgres.js';
+import { PgSource, postgresEffects } from './postgres.js';
 
 let postgresReady = false;
 let loading: Promise<void> | null = null;
@@ -45,16 +46,16 @@ export type Dialect = 'postgres' | 'mysql';
 /** MySQL-only syntax: backticks, `ENGINE=`, `AUTO_INCREMENT`, `UNSIGNED`. */
 const MYSQL_HINT = /`|\bENGINE\s*=|\bAUTO_INCREMENT\b|\bUNSIGNED\b/i;
 
-/** The dialect a file most likely uses. */
+/** The dialect a file most likely uses, judged by its SQL, not its comments. */
 export function guessDialect(text: string): Dialect {
-  return MYSQL_HINT.test(text) ? 'mysql' : 'postgres';
+  return MYSQL_HINT.test(withoutComments(text)) ? 'mysql' : 'postgres';
 }
 
 /** Effects of one statement, or null when neither parser reads it. */
 export function parseStatement(sql: string, dialect: Dialect): SqlEffect[] | null {
   const order: Dialect[] = dialect === 'postgres' ? ['postgres', 'mysql'] : ['mysql', 'postgres'];
   for (const attempt of order) {
-    const effects = attempt === 'postgres' ? viaPostgres(sql) : viaMysql(sql);
+    const effects = attempt === 'postgres' ? viaPostgres(sql) : viaMysql(sql, dialect);
     if (effects !== null) return effects;
   }
   return null;
@@ -64,17 +65,34 @@ function viaPostgres(sql: string): SqlEffect[] | null {
   if (!postgresReady) return null;
   try {
     const tree: unknown = parseSync(sql);
-    return items(tree, 'stmts').flatMap((entry) => postgresEffects(prop(entry, 'stmt')));
+    const source = new PgSource(sql);
+    return items(tree, 'stmts').flatMap((entry) => {
+      const location = prop(entry, 'stmt_location');
+      const length = prop(entry, 'stmt_len');
+      const start = typeof location === 'number' ? location : 0;
+      // `stmt_len` 0 (or absent) means "to the end of the text".
+      const end = typeof length === 'number' && length > 0 ? source.offset(start + length) : sql.length;
+      return postgresEffects(prop(entry, 'stmt'), source, { start: source.offset(start), end });
+    });
   } catch {
     return null;
   }
 }
 
-function viaMysql(sql: string): SqlEffect[] | null {
+/**
+ * A statement libpg-query rejects is not PostgreSQL, so node-sql-parser's names are MySQL's, as written. Only without
+ * the wasm does PostgreSQL text reach node-sql-parser; PostgreSQL's folding is applied to it then.
+ */
+function viaMysql(sql: string, dialect: Dialect): SqlEffect[] | null {
+  const postgresText = dialect === 'postgres' && !postgresReady;
+  const naming: Naming = postgresText ? postgresFolding(quotedIdentifiers(sql)) : MYSQL_NAMING;
   for (const database of ['mysql', 'mariadb', 'sqlite']) {
     try {
-      const ast: unknown = mysql().astify(sql, { database });
-      return (Array.isArray(ast) ? ast : [ast]).flatMap(mysqlEffects);
+      const parsed: unknown = mysql().astify(sql, { database });
+      const asts = Array.isArray(parsed) ? parsed : [parsed];
+      // Clauses are found in the text only when it holds this one statement.
+      const source = { sql: asts.length === 1 ? sql : null, naming, comments: postgresText ? ('postgres' as const) : ('mysql' as const) };
+      return asts.flatMap((ast) => mysqlEffects(ast, source));
     } catch {
       // try the next dialect
     }

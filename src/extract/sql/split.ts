@@ -68,10 +68,9 @@ export function splitSql(text: string): SplitSql {
       continue;
     }
     if (c === '$') {
-      const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(i, i + 64));
-      if (tag !== null) {
-        const close = text.indexOf(tag[0], i + tag[0].length);
-        i = close === -1 ? text.length : close + tag[0].length;
+      const close = closeDollarQuote(text, i);
+      if (close !== null) {
+        i = close;
         continue;
       }
     }
@@ -81,16 +80,25 @@ export function splitSql(text: string): SplitSql {
   return { statements, connects };
 }
 
-function lineEnd(text: string, from: number): number {
+/** Index after a dollar-quoted string (`$$…$$`, `$tag$…$tag$`) opening at `open`, or null when none opens there. */
+export function closeDollarQuote(text: string, open: number): number | null {
+  const tag = /^\$[A-Za-z_]*\$/.exec(text.slice(open, open + 64));
+  if (tag === null) return null;
+  const close = text.indexOf(tag[0], open + tag[0].length);
+  return close === -1 ? text.length : close + tag[0].length;
+}
+
+/** Offset after the line holding `from` (past its newline). */
+export function lineEnd(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
   return newline === -1 ? text.length : newline + 1;
 }
 
 /** Index after the closing quote; a doubled quote is an escaped one. */
-function closeQuote(text: string, open: number, quote: string): number {
+export function closeQuote(text: string, open: number, quote: string): number {
   let i = open + 1;
   while (i < text.length) {
-    if (text[i] === '\\' && quote === "'" ) {
+    if (text[i] === '\\' && quote === "'") {
       i += 2;
       continue;
     }

@@ -18,6 +18,8 @@ import { sequelizeMigrationFacts } from './db/sequelize.js';
 import { detectRoute, finishRoutes, newRouteState } from './http/routes.js';
 import { nestRouteFacts } from './http/nest-routes.js';
 import { applyGrpcDeadlines } from './messaging/grpc.js';
+import { exportedClients } from './exported-clients.js';
+import { detectImportedClientCall } from './http/imported.js';
 
 /** What the AST detectors found. */
 export interface ProgramFacts {
@@ -34,7 +36,7 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   const { moduleScope, events, tooDeepAt } = collect(program, text);
   const facts: Fact[] = [];
   const defaults: Defaults = new Map();
-  const messaging = newMessagingState();
+  const messaging = newMessagingState(program);
   const tracked: TrackedCall[] = [];
   const db = newDbState(program, moduleScope);
   const routes = newRouteState();
@@ -50,9 +52,16 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
         if (fact) facts.push(fact);
         if (fact?.kind === 'http-call') tracked.push({ fact, node: event.node, scope: event.scope });
         if (fact) break;
-        for (const other of detectMessagingCall(event.node, event.scope, context, messaging)) {
+        const messages = detectMessagingCall(event.node, event.scope, context, messaging);
+        for (const other of messages) {
           facts.push(other);
           if (other.kind === 'rpc-call') tracked.push({ fact: other, node: event.node, scope: event.scope });
+        }
+        // Last: a verb call on an imported binding may be a request through another module's client.
+        const imported = messages.length === 0 ? detectImportedClientCall(event.node, event.scope, context) : null;
+        if (imported) {
+          facts.push(imported);
+          tracked.push({ fact: imported, node: event.node, scope: event.scope });
         }
         break;
       }
@@ -80,7 +89,9 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   facts.push(...finishDb(db, context));
   facts.push(...typeormFacts(program, moduleScope, context));
   facts.push(...sequelizeMigrationFacts(program, context));
-  facts.push(...applyGuards(program, text, events, tracked, context));
+  const exported = exportedClients(program, moduleScope, context);
+  facts.push(...applyGuards(program, text, events, tracked, exported, context));
+  facts.push(...exported.map((client) => client.fact));
   applyGrpcDeadlines(events, facts, context);
   facts.push(...exportFacts(program, moduleScope, context));
   return { facts: withoutRollbacks(program, facts, context), tooDeepAt };

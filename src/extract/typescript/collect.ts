@@ -7,8 +7,8 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { Node } from './ast.js';
 import { annotatedTypeName, childNodes, memberName, startOf, unwrap } from './ast.js';
 import { assignedNames, patternNames } from './patterns.js';
-import type { ClassInfo, ModuleInfo } from './scope.js';
-import { Scope } from './scope.js';
+import type { ClassInfo, EnumBinding, ModuleInfo } from './scope.js';
+import { enumMemberName, Scope } from './scope.js';
 
 /** A node a detector looks at, with the scope it appears in. */
 export type WalkEvent =
@@ -104,8 +104,11 @@ class Walker {
         this.enterClass(node, scope, depth);
         return;
       case 'TSDeclareFunction':
-      case 'TSEnumDeclaration':
         if (node.id && !node.declare) scope.declare({ kind: 'other', name: node.id.name });
+        return;
+      case 'TSEnumDeclaration':
+        // A `declare enum` is ambient (its values live elsewhere): it binds nothing, so it folds to unknown.
+        if (!node.declare) declareEnum(node, scope);
         return;
       case 'TSInterfaceDeclaration':
       case 'TSTypeAliasDeclaration':
@@ -252,6 +255,21 @@ function keyOf(element: TSESTree.ClassElement): string | null {
 
 function blockScope(scope: Scope): Scope {
   return new Scope(scope, 'block', scope.module, scope.thisClass);
+}
+
+/** Declares an enum, merged with an earlier `enum` of its name in this scope; its members are in scope in its body. */
+function declareEnum(node: TSESTree.TSEnumDeclaration, scope: Scope): void {
+  const existing = scope.bindings.get(node.id.name);
+  const binding: EnumBinding =
+    existing?.kind === 'enum' ? existing : { kind: 'enum', name: node.id.name, declarations: [] };
+  if (binding !== existing) scope.declare(binding);
+  const body = blockScope(scope);
+  for (const member of node.body.members) {
+    const name = enumMemberName(member);
+    // A repeated member name is a compile error; declaring it twice would mark the name reassigned file-wide.
+    if (name !== null && !body.bindings.has(name)) body.declare({ kind: 'enum-member', name, owner: binding });
+  }
+  binding.declarations.push({ node, body });
 }
 
 function declareImports(node: TSESTree.ImportDeclaration, scope: Scope): void {

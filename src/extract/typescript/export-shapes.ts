@@ -7,8 +7,8 @@ import { FOLDABLE_CALL_NAMES } from './fold.js';
 // Declarations that are not variables. After `default`, only keywords that cannot be an identifier count
 // (`export default type` exports a variable named `type`).
 const DECLARATION = new RegExp(
-  '^export\\s+(?:(?:declare|interface|type|function|class|abstract|enum|namespace|module)\\b|async\\s+function\\b|' +
-    'const\\s+enum\\b|@|default\\s+(?:(?:function|class|interface)\\b|(?:abstract\\s+class|async\\s+function)\\b|@))',
+  '^export\\s+(?:(?:declare|interface|type|function|class|abstract|namespace|module)\\b|async\\s+function\\b|' +
+    '@|default\\s+(?:(?:function|class|interface)\\b|(?:abstract\\s+class|async\\s+function)\\b|@))',
 );
 // `export const name =` (no type annotation) or `export default`, up to the initializer.
 const INITIALIZED = /^export\s+(?:(?:const|let|var)\s+[\w$]+\s*=(?!=)|default\s)\s*/;

@@ -1,12 +1,16 @@
-/** Exported values as trees: object literals become objects (up to depth 6), everything else a folded scalar. */
+/**
+ * Exported values as trees: object literals and enums become objects (up to depth 6), everything else a folded
+ * scalar.
+ */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ExportedValue } from '../../types/index.js';
 import type { Node } from './ast.js';
 import { endOf, startOf } from './ast.js';
+import { enumMemberNames, enumMemberValue } from './enums.js';
 import { fold } from './fold.js';
-import { hasKnownPart, sourceText, unknownValue } from './folded.js';
+import { hasKnownPart, sourceText, unknownValue } from '../../shared/folded.js';
 import { newBudget, propertyKey, resolveRef } from './resolve.js';
-import type { Scope } from './scope.js';
+import type { EnumBinding, Scope } from './scope.js';
 
 /** Deepest object nesting kept; deeper objects become one unknown scalar. */
 export const MAX_OBJECT_DEPTH = 6;
@@ -27,6 +31,9 @@ function valueAt(expression: Node, scope: Scope, depth: number, budget: { nodes:
       return { kind: 'scalar', value: unknownValue(sourceText(scope.module.text, startOf(ref.node), endOf(ref.node))) };
     }
     return { kind: 'object', properties: objectProperties(ref.node, ref.scope, depth, 0, budget) };
+  }
+  if (ref.kind === 'enum' && depth <= MAX_OBJECT_DEPTH && --budget.nodes >= 0) {
+    return { kind: 'object', properties: enumProperties(ref.binding, budget) };
   }
   if (--budget.nodes < 0) return { kind: 'scalar', value: unknownValue(sourceText(scope.module.text, startOf(expression), endOf(expression))) };
   return { kind: 'scalar', value: fold(expression, scope) };
@@ -66,6 +73,18 @@ function objectProperties(
     // A later opaque value still overrides an earlier known one.
     if (isReportable(value)) properties[key] = value;
     else delete properties[key];
+  }
+  return properties;
+}
+
+/** An enum's members with a known value, in declaration order. */
+function enumProperties(binding: EnumBinding, budget: { nodes: number }): Record<string, ExportedValue> {
+  // No prototype, as for object literals: a member may be named `__proto__`.
+  const properties: Record<string, ExportedValue> = Object.create(null);
+  for (const name of enumMemberNames(binding)) {
+    if (--budget.nodes < 0) break;
+    const value = enumMemberValue(binding, name, 0, newBudget());
+    if (value !== null && hasKnownPart(value)) properties[name] = { kind: 'scalar', value };
   }
   return properties;
 }

@@ -1,6 +1,6 @@
 /**
- * Module-level exported values, ESM and CommonJS: `export const X = …`, `export { x as y }`, `export default …`,
- * `export = …`, `module.exports = …`, `module.exports.X = …`, `exports.X = …`.
+ * Module-level exported values, ESM and CommonJS: `export const X = …`, `export enum X {…}`, `export { x as y }`,
+ * `export default …`, `export = …`, `module.exports = …`, `module.exports.X = …`, `exports.X = …`.
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ExportedValueFact } from '../../types/index.js';
@@ -12,6 +12,7 @@ import { exportedValue, isReportable } from './exported-value.js';
 import type { Scope } from './scope.js';
 import { isStable } from './scope.js';
 import { patternNames } from './patterns.js';
+import { commonJsExport } from './commonjs.js';
 
 /** Exported values of the program's top-level statements (only values that carry evidence, see `isReportable`). */
 export function exportFacts(program: TSESTree.Program, scope: Scope, context: FileContext): ExportedValueFact[] {
@@ -33,6 +34,8 @@ export function exportFacts(program: TSESTree.Program, scope: Scope, context: Fi
             // `export const { a, b: { c } } = source`: each name resolves through its binding's member path.
             for (const entry of patternNames(declarator.id)) report(entry.name, entry.node, startOf(entry.node));
           }
+        } else if (statement.declaration?.type === 'TSEnumDeclaration') {
+          exportEnum(statement.declaration, scope, report);
         } else if (!statement.source) {
           for (const specifier of statement.specifiers) exportSpecifier(specifier, scope, report);
         }
@@ -44,7 +47,7 @@ export function exportFacts(program: TSESTree.Program, scope: Scope, context: Fi
         report('default', statement.expression, startOf(statement));
         break;
       case 'ExpressionStatement':
-        commonJsExport(statement.expression, scope, report);
+        reportCommonJs(statement.expression, scope, report);
         break;
       default:
         break;
@@ -55,14 +58,23 @@ export function exportFacts(program: TSESTree.Program, scope: Scope, context: Fi
 
 type Report = (name: string, value: Node, offset: number) => void;
 
+/** `export enum X {…}` / `export const enum X {…}`: an object of its members, once for merged declarations. */
+function exportEnum(declaration: TSESTree.TSEnumDeclaration, scope: Scope, report: Report): void {
+  const binding = scope.bindings.get(declaration.id.name);
+  if (binding?.kind !== 'enum' || binding.declarations[0]?.node !== declaration) return;
+  report(declaration.id.name, declaration.id, startOf(declaration.id));
+}
+
 /**
- * `export { local }` / `export { local as alias }` of a module-level variable (destructured ones included), or of an
- * imported binding passed on (which folds to an import part the resolver follows).
+ * `export { local }` / `export { local as alias }` of a module-level variable (destructured ones included), of an
+ * enum, or of an imported binding passed on (which folds to an import part the resolver follows).
  */
 function exportSpecifier(specifier: TSESTree.ExportSpecifier, scope: Scope, report: Report): void {
   if (specifier.exportKind === 'type' || specifier.local.type !== 'Identifier') return;
   const binding = scope.bindings.get(specifier.local.name);
-  if (binding?.kind !== 'import' && (binding?.kind !== 'variable' || !isStable(binding))) return;
+  const exportable =
+    binding?.kind === 'import' || binding?.kind === 'enum' || (binding?.kind === 'variable' && isStable(binding));
+  if (!exportable) return;
   const exported = specifier.exported;
   const name = exported.type === 'Identifier' ? exported.name : String(exported.value);
   report(name, specifier.local, startOf(specifier));
@@ -88,31 +100,19 @@ function isExpression(node: TSESTree.ExportDefaultDeclaration['declaration']): b
  * `module.exports = value` exports `default` (what `import x from` gives) and, when the value is an object
  * literal, each of its properties under its own name (what `const { x } = require()` reads).
  */
-function commonJsExport(expression: Node, scope: Scope, report: Report): void {
-  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return;
-  const target = unwrap(expression.left);
-  if (target.type !== 'MemberExpression') return;
-  const offset = startOf(expression);
-  if (isModuleExports(target, scope)) {
-    report('default', expression.right, offset);
-    const value = unwrap(expression.right);
-    if (value.type !== 'ObjectExpression') return;
-    for (const property of value.properties) {
-      if (property.type !== 'Property' || property.computed || property.kind !== 'init' || property.method) continue;
-      const name = property.key.type === 'Identifier' ? property.key.name : String(property.key.value);
-      report(name, property.value, startOf(property));
-    }
+function reportCommonJs(expression: Node, scope: Scope, report: Report): void {
+  const exported = commonJsExport(expression, scope);
+  if (exported === null) return;
+  if (exported.name !== null) {
+    report(exported.name, exported.value, exported.offset);
     return;
   }
-  const name = memberName(target);
-  const holder = unwrap(target.object);
-  const isExportsObject =
-    (holder.type === 'Identifier' && holder.name === 'exports' && scope.isGlobal('exports')) ||
-    (holder.type === 'MemberExpression' && isModuleExports(holder, scope));
-  if (name !== null && isExportsObject) report(name, expression.right, offset);
-}
-
-function isModuleExports(node: TSESTree.MemberExpression, scope: Scope): boolean {
-  const object = unwrap(node.object);
-  return object.type === 'Identifier' && object.name === 'module' && scope.isGlobal('module') && memberName(node) === 'exports';
+  report('default', exported.value, exported.offset);
+  const value = unwrap(exported.value);
+  if (value.type !== 'ObjectExpression') return;
+  for (const property of value.properties) {
+    if (property.type !== 'Property' || property.computed || property.kind !== 'init' || property.method) continue;
+    const name = property.key.type === 'Identifier' ? property.key.name : String(property.key.value);
+    report(name, property.value, startOf(property));
+  }
 }

@@ -16,12 +16,12 @@ import {
   sourceText,
   unknownValue,
   withFallback,
-} from './folded.js';
+} from '../../shared/folded.js';
 import type { Budget } from './resolve.js';
 import { MAX_DEPTH, isUrlConstructor, newBudget, requiredSpecifier, resolveRef } from './resolve.js';
 import type { Scope } from './scope.js';
 import { isTypedAs } from './typed.js';
-import { resolveUrl } from './url.js';
+import { resolveUrl } from '../../shared/url.js';
 
 /** Folds `expression` as seen from `scope`. Never throws; anything it cannot evaluate is an `unknown` part. */
 export function fold(expression: Node, scope: Scope): FoldedValue {

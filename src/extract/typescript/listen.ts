@@ -6,7 +6,7 @@ import { argumentAt, methodCall, startOf, unwrap } from './ast.js';
 import type { FileContext } from './context.js';
 import { listenFact } from './context.js';
 import { fold } from './fold.js';
-import { literalText, onlyPart } from './folded.js';
+import { literalText, onlyPart } from '../../shared/folded.js';
 import { option, optionsAt } from './http/config.js';
 import { newBudget, resolveRef } from './resolve.js';
 import type { Scope } from './scope.js';

@@ -24,13 +24,16 @@ export const TRIGGER_WORDS: readonly string[] = [
   'kafkajs', 'amqplib', 'amqp', 'ioredis', 'redis', 'nats', 'bullmq', 'bull', 'microservices', 'sqs', 'sns',
   'eventbridge', 'pubsub', 'opossum', 'cockatiel', 'retry', 'backoff', 'rxjs', 'HttpModule',
   'ky', 'superagent', 'http', 'https', 'undici', 'grpc',
-  // Nest's `@Controller` routes. Express/fastify/koa/hono routes: see ROUTE_FRAMEWORKS below.
-  'Controller',
+  // Nest's `@Controller` routes and the `@Module({ controllers })` that mount them (RouterModule prefixes).
+  // Express/fastify/koa/hono routes: see ROUTE_FRAMEWORKS below.
+  'Controller', 'Module',
   // GraphQL clients: `graphql-request`, `@apollo/client`, `urql`/`@urql/core`.
   'graphql', 'apollo', 'urql',
   // Database detectors: driver and ORM module names (every client is imported from one, or typed with one of
   // their exports), plus `query`/`execute` for SQL run through a pool imported from the service's own module.
   'pg', 'mysql', 'mysql2', 'postgres', 'knex', 'mongodb', 'mongoose', 'sequelize', 'typeorm', 'prisma', 'query',
+  // A Prisma client generated into the repository is imported by path, by its export name only.
+  'PrismaClient',
   'execute', 'drizzle',
   // TypeORM repositories of a data source exported by the service's own module (`AppDataSource.getRepository`).
   'getRepository',
@@ -51,6 +54,15 @@ const HALF_OPEN = /half[-_ ]?open/i;
 const ROUTE_FRAMEWORKS: readonly string[] = ['express', 'fastify', 'koa', 'hono'];
 const ROUTE_CALL = /\.\s*(?:get|post|put|patch|delete|del|head|options|all|use|route|register|basePath)\s*\(/;
 
+/**
+ * Requests and ORM calls through a client another module of the repo exports carry no library name: an imported
+ * binding's verb call (`api.get(`) or a Prisma delegate call (`this.db.order.findMany(`). Both patterns are
+ * anchored on a literal `.` so they stay linear on any input.
+ */
+const VERB_CALL = /\.\s*(?:get|post|put|patch|delete|head|options)\s*\(/g;
+const DELEGATE_CALL =
+  /\.\s*[A-Za-z_$][\w$]*\s*\.\s*(?:findMany|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|count|aggregate|groupBy|create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany)\s*\(/;
+
 /** Whether the AST must be walked: a trigger word occurs, an identifier may hide one, or an export may be a value. */
 export function needsFullWalk(text: string, record: EcmaScriptModule): boolean {
   // An identifier spelled with unicode escapes (`\u0066etch`) would hide every word.
@@ -58,7 +70,30 @@ export function needsFullWalk(text: string, record: EcmaScriptModule): boolean {
   for (const word of TRIGGER_WORDS) if (hasWord(text, word)) return true;
   if (ROUTE_FRAMEWORKS.some((word) => hasWord(text, word)) && ROUTE_CALL.test(text)) return true;
   if (HALF_OPEN.test(text)) return true;
-  return hasValueExport(text, record);
+  return hasValueExport(text, record) || callsImportedClient(text, record);
+}
+
+function callsImportedClient(text: string, record: EcmaScriptModule): boolean {
+  const locals = new Set<string>();
+  for (const statement of record.staticImports) {
+    for (const entry of statement.entries) if (!entry.isType) locals.add(entry.localName.value);
+  }
+  if (locals.size === 0) return false;
+  if (DELEGATE_CALL.test(text)) return true;
+  for (const match of text.matchAll(VERB_CALL)) {
+    const receiver = identifierBefore(text, match.index);
+    if (receiver !== null && locals.has(receiver)) return true;
+  }
+  return false;
+}
+
+/** The identifier that ends just before `end` (whitespace skipped), read backwards; null when there is none. */
+function identifierBefore(text: string, end: number): string | null {
+  let stop = end;
+  while (stop > 0 && /\s/.test(text.charAt(stop - 1))) stop--;
+  let start = stop;
+  while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+  return start === stop ? null : text.slice(start, stop);
 }
 
 function hasValueExport(text: string, record: EcmaScriptModule): boolean {

@@ -6,9 +6,10 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { FoldedValue } from '../../types/index.js';
 import type { Node } from './ast.js';
 import { memberName, stringValue, unwrap } from './ast.js';
+import { enumMemberValue } from './enums.js';
 import { foldAt } from './fold.js';
-import { envValue, importValue, literalText, onlyPart, withFallback } from './folded.js';
-import type { Scope } from './scope.js';
+import { envValue, importValue, isUnknown, literalText, onlyPart, withFallback } from '../../shared/folded.js';
+import type { EnumBinding, Scope } from './scope.js';
 import { isStable } from './scope.js';
 
 /** What a reference denotes. */
@@ -21,6 +22,8 @@ export type Ref =
   | { kind: 'value'; value: FoldedValue }
   /** A property that an object literal does not have (`undefined`), so a default applies. */
   | { kind: 'absent' }
+  /** A TypeScript enum: its members are constants. */
+  | { kind: 'enum'; binding: EnumBinding }
   | { kind: 'unknown' };
 
 /** Deepest recursion of folding and resolution together. */
@@ -82,6 +85,8 @@ function resolveIdentifier(name: string, scope: Scope, depth: number, budget: Bu
   const binding = scope.lookup(name);
   if (!binding) return UNKNOWN;
   if (binding.kind === 'import') return { kind: 'value', value: importValue(binding.specifier, binding.imported, []) };
+  if (binding.kind === 'enum') return { kind: 'enum', binding };
+  if (binding.kind === 'enum-member') return enumMember(binding.owner, binding.name, depth + 1, budget);
   if (binding.kind !== 'variable' || !binding.init || binding.path === null || !isStable(binding)) return UNKNOWN;
   let ref = resolveRef(binding.init, binding.scope, depth + 1, budget);
   for (const step of binding.path) ref = memberOf(ref, step, depth + 1, budget);
@@ -132,9 +137,20 @@ export function memberOf(ref: Ref, key: string, depth: number, budget: Budget): 
     }
     case 'node':
       return nodeMember(ref.node, ref.scope, key, depth, budget);
+    case 'enum':
+      return enumMember(ref.binding, key, depth, budget);
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * Member `key` of an enum. A name it does not declare is unknown rather than absent: a numeric enum also maps
+ * values back to names (`E[0]` is `'A'`).
+ */
+function enumMember(binding: EnumBinding, key: string, depth: number, budget: Budget): Ref {
+  const value = enumMemberValue(binding, key, depth, budget);
+  return value === null || isUnknown(value) ? UNKNOWN : { kind: 'value', value };
 }
 
 function nodeMember(node: Node, scope: Scope, key: string, depth: number, budget: Budget): Ref {

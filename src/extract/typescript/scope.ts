@@ -1,5 +1,7 @@
 /** The lexical scope model: which declaration a name refers to, and what classes know about their members. */
+import type { TSESTree } from '@typescript-eslint/types';
 import type { Node } from './ast.js';
+import { stringValue } from './ast.js';
 
 /** One step into a destructuring pattern: `const { a: { b } } = x` binds `b` at path `['a', 'b']`. */
 export type PathStep = string;
@@ -37,14 +39,36 @@ export interface ParamBinding {
   typeName: string | null;
 }
 
-/** Functions, classes, enums: values that fold to nothing but still shadow globals. */
+/** Functions, classes and other declarations that fold to nothing but still shadow globals. */
 export interface OtherBinding {
   kind: 'other';
   name: string;
 }
 
+/** A TypeScript `enum` or `const enum` (not `declare`d): an object of constant members. */
+export interface EnumBinding {
+  kind: 'enum';
+  name: string;
+  /** Declarations in source order: two `enum X` in one scope merge into one object. */
+  declarations: EnumDeclaration[];
+}
+
+/** One declaration of an enum. */
+export interface EnumDeclaration {
+  node: TSESTree.TSEnumDeclaration;
+  /** Scope of the enum body, where the members are in scope (`B = A` reads member `A`). */
+  body: Scope;
+}
+
+/** A member name inside its enum's body. */
+export interface EnumMemberBinding {
+  kind: 'enum-member';
+  name: string;
+  owner: EnumBinding;
+}
+
 /** What a name can be bound to. */
-export type Binding = VariableBinding | ImportBinding | ParamBinding | OtherBinding;
+export type Binding = VariableBinding | ImportBinding | ParamBinding | OtherBinding | EnumBinding | EnumMemberBinding;
 
 /** A class instance member: a property, a parameter property, or a field assigned in a method. */
 export interface ClassMember {
@@ -122,6 +146,11 @@ export class Scope {
     while (scope.parent) scope = scope.parent;
     return scope;
   }
+}
+
+/** The name of an enum member: `A`, `'a-b'`, `['a-b']` or `` [`a-b`] ``; null for anything else. */
+export function enumMemberName(member: TSESTree.TSEnumMember): string | null {
+  return member.id.type === 'Identifier' ? member.id.name : stringValue(member.id);
 }
 
 /** Whether a variable binding may be folded: `const` always, `let`/`var` only if never reassigned. */

@@ -16,8 +16,11 @@ export function tableLabel(table: TableRef): string {
 /** Whether an allow-list entry (`countries` or `ref.countries`) names the table. */
 export function isAllowedTable(table: OwnedTable | TableRef, allowed: readonly string[]): boolean {
   const ref = 'table' in table ? table.table : table;
+  // Config entries are written by hand, in any case; a quoted PascalCase table (`"Order"`) must still match.
+  const name = ref.name.toLowerCase();
+  const label = tableLabel(ref).toLowerCase();
   return allowed.some((entry) => {
     const lower = entry.toLowerCase();
-    return lower === ref.name || lower === tableLabel(ref);
+    return lower === name || lower === label;
   });
 }

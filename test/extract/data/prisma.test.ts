@@ -49,6 +49,7 @@ describe('prisma extractor', () => {
         columns: ['id', 'email'],
         database: null,
         model: 'Customer',
+        fieldColumns: { id: 'id', email: 'email' },
         location: { file: 'services/sales/prisma/schema.prisma', line: 8, snippet: 'model Customer {' },
         extractor: 'prisma',
       },
@@ -59,6 +60,7 @@ describe('prisma extractor', () => {
         columns: ['id', 'customer_id', 'total_cents'],
         database: null,
         model: 'Order',
+        fieldColumns: { id: 'id', customerId: 'customer_id', totalCents: 'total_cents' },
         location: { file: 'services/sales/prisma/schema.prisma', line: 17, snippet: 'model Order {' },
         extractor: 'prisma',
       },
@@ -99,5 +101,44 @@ describe('prisma extractor: strings', () => {
     expect(connection?.kind === 'db-connection' ? connection.url : null).toEqual({
       parts: [{ kind: 'literal', value: 'postgresql://app@db:5432/app?schema=core' }],
     });
+  });
+});
+
+describe('prisma extractor: field columns', () => {
+  it('maps each scalar field to its @map column, keeps enum fields and leaves relation fields out', () => {
+    const text = [
+      'model Order {',
+      '  id           String      @id',
+      '  legacyStatus String?     @map("legacy_status")',
+      '  status       OrderStatus',
+      '  address      Address',
+      '  customer     Customer    @relation(fields: [customerId], references: [id])',
+      '  customerId   String      @map("customer_id")',
+      '  items        Item[]',
+      '  __proto__    String',
+      '',
+      '  @@map("orders")',
+      '}',
+      'enum OrderStatus {',
+      '  OPEN',
+      '}',
+      'type Address {',
+      '  city String',
+      '}',
+    ].join('\n');
+    const output = prismaExtractor.extract({ path: 'prisma/schema.prisma', text });
+    expect(output.errors).toEqual([]);
+    const table = output.facts.find((fact) => fact.kind === 'db-table');
+    expect(table?.kind === 'db-table' ? table.columns : null).toEqual(['id', 'legacy_status', 'status', 'address', 'customer_id', '__proto__']);
+    const fields = table?.kind === 'db-table' ? table.fieldColumns : undefined;
+    expect(Object.entries(fields ?? {})).toEqual([
+      ['id', 'id'],
+      ['legacyStatus', 'legacy_status'],
+      ['status', 'status'],
+      ['address', 'address'],
+      ['customerId', 'customer_id'],
+      ['__proto__', '__proto__'],
+    ]);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
   });
 });

@@ -19,6 +19,13 @@ function accesses(path: string): string[] {
   );
 }
 
+/** `line operation model [fields]` for every table access of a fixture. */
+function fields(path: string): string[] {
+  return extractFixture(path).facts.flatMap((fact: Fact) =>
+    fact.kind === 'db-access' ? [`${fact.location.line} ${fact.operation} ${fact.model ?? '-'} [${fact.columns.join(',')}]`] : [],
+  );
+}
+
 describe('typescript extractor: ORM calls as table access', () => {
   it('reads Prisma model delegates of a constructed or typed client, and nothing on a look-alike object', () => {
     expect(accesses('db-orm/prisma-client.ts')).toEqual([
@@ -85,5 +92,48 @@ describe('typescript extractor: ORM calls as table access', () => {
     expect(accesses('db-orm/sequelize-imported-instance.ts')).toEqual(['6 write Coupon(coupons) via sequelize']);
     expect(schema('db-orm/custom-elements-define.ts')).toEqual([]);
     expect(accesses('db-orm/custom-elements-define.ts')).toEqual([]);
+  });
+
+  it('takes the model fields a Prisma query names: select, where through AND/OR/NOT, data, orderBy, distinct, by, cursor', () => {
+    expect(fields('db-orm/prisma-fields.ts')).toEqual([
+      '9 read Order [id,legacyStatus,closedAt,region,total,flagged]',
+      // `customer` is a relation filter: its key is kept (resolve drops it), the other model's fields inside are not.
+      '10 read Order [customer,createdAt,id]',
+      '11 read Order [region,currency,total]',
+      '12 read Order [region]',
+      '13 write Order [id,legacyStatus]',
+      '14 write Order [id,total,currency]',
+      '15 read Order [region,total]',
+      '17 read Order []',
+      '18 read Order [status]',
+      '24 read Order [loopB,loopA]',
+    ]);
+  });
+
+  it('takes the entity fields a TypeORM call names: find options, criteria, update partials, saved objects', () => {
+    expect(fields('db-orm/typeorm-fields.ts')).toEqual([
+      '11 read Order [status,legacyStatus,customer,id,total,createdAt]',
+      '12 read Order [id,legacyStatus]',
+      '13 read Order [email]',
+      '14 read Order [status,region]',
+      '15 read Order [flagged]',
+      '16 write Order [id,legacyStatus]',
+      '17 write Order [total]',
+      '18 write Order [id,currency]',
+      '19 write Order [id,total,region]',
+      '20 read Order [total,region]',
+      '21 write Order [id,views]',
+      '22 write Order [id,notes]',
+      '23 read Order [closedAt]',
+      '25 read Order []',
+      '26 write Order []',
+    ]);
+  });
+
+  it('maps each TypeORM column property to its column: the decorator name, else the property name; not embeddeds or relations', () => {
+    const tables = extractFixture('db-orm/order.entity.ts').facts.flatMap((fact: Fact) => (fact.kind === 'db-table' ? [fact] : []));
+    expect(tables.map((table) => [table.model, table.fieldColumns])).toEqual([
+      ['Order', { id: 'id', status: 'status', legacyStatus: 'legacy_status', region: 'region_code' }],
+    ]);
   });
 });

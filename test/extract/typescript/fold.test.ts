@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { argumentAt, unwrap } from '../../../src/extract/typescript/ast.js';
 import { collect } from '../../../src/extract/typescript/collect.js';
 import { fold } from '../../../src/extract/typescript/fold.js';
-import { MAX_PARTS } from '../../../src/extract/typescript/folded.js';
+import { MAX_PARTS } from '../../../src/shared/folded.js';
 import { parseFile } from '../../../src/extract/typescript/parse.js';
-import { joinBase, resolveUrl } from '../../../src/extract/typescript/url.js';
+import { joinBase, resolveUrl } from '../../../src/shared/url.js';
 import type { FoldedValue } from '../../../src/types/index.js';
 import { env, imp, lit, unk, value } from './harness.js';
 
@@ -97,6 +97,137 @@ describe('fold', () => {
       value(imp('./urls', '*', ['payments', 'base'])),
       value(imp('./cjs', '*', ['orders', 'url'])),
     ]);
+  });
+
+  it('folds string enum members, dotted and bracketed, const enums, templates and references to members and consts', () => {
+    const source = [
+      "const PREFIX = 'shop.';",
+      'export enum KafkaTopics {',
+      "  ORDER_CREATED = 'order.created',",
+      '  PAYMENT_DONE = `payment.done`,',
+      "  'order-shipped' = 'order.shipped',",
+      '  ORDER_ALIAS = ORDER_CREATED,',
+      '  ORDER_VIA_ENUM = KafkaTopics.PAYMENT_DONE,',
+      '  AUDIT = `${PREFIX}audit.${ORDER_CREATED}`,',
+      "  DLQ = ORDER_CREATED + '.dlq',",
+      '}',
+      "export const enum Events { UserSignedUp = 'user_signed_up' }",
+      'probe(KafkaTopics.ORDER_CREATED);',
+      "probe(KafkaTopics['PAYMENT_DONE']);",
+      "probe(KafkaTopics['order-shipped']);",
+      'probe(KafkaTopics.ORDER_ALIAS);',
+      'probe(KafkaTopics.ORDER_VIA_ENUM);',
+      'probe(KafkaTopics.AUDIT);',
+      'probe(KafkaTopics.DLQ);',
+      'probe(Events.UserSignedUp);',
+      'probe(`${KafkaTopics.ORDER_CREATED}.v2`);',
+      'probe(KafkaTopics.MISSING);',
+      'probe(KafkaTopics);',
+    ].join('\n');
+    expect(probes(source)).toEqual([
+      value(lit('order.created')),
+      value(lit('payment.done')),
+      value(lit('order.shipped')),
+      value(lit('order.created')),
+      value(lit('payment.done')),
+      value(lit('shop.audit.order.created')),
+      value(lit('order.created.dlq')),
+      value(lit('user_signed_up')),
+      value(lit('order.created.v2')),
+      value(unk('KafkaTopics.MISSING')),
+      value(unk('KafkaTopics')),
+    ]);
+  });
+
+  it('folds numeric enum members the way TypeScript numbers them, and never guesses', () => {
+    const source = [
+      'const BASE = 100;',
+      'enum Auto { A, B, C }',
+      'enum Mixed { A = 5, B, C, D = -1, E, F = BASE, G }',
+      'enum Computed { A = 1 << 3, B, C = A + 1, D = Computed.A * 2 + 1, E = `v${A}` }',
+      "enum AfterString { A = 'a', B = A.length, C }",
+      'enum Opaque { A = compute(), B }',
+      'enum Cycle { A = B, B = A }',
+      'probe(Auto.A); probe(Auto.C);',
+      'probe(Mixed.B); probe(Mixed.C); probe(Mixed.E); probe(Mixed.G);',
+      'probe(Computed.A); probe(Computed.B); probe(Computed.C); probe(Computed.D); probe(Computed.E);',
+      'probe(AfterString.C);',
+      'probe(Opaque.B);',
+      'probe(Cycle.A);',
+      // Reverse mapping: `Auto[0]` is the name 'A', which is not a member called '0'.
+      'probe(Auto[0]);',
+    ].join('\n');
+    expect(probes(source)).toEqual([
+      value(lit('0')),
+      value(lit('2')),
+      value(lit('6')),
+      value(lit('7')),
+      value(lit('0')),
+      value(lit('101')),
+      value(lit('8')),
+      value(lit('9')),
+      // `A + 1` of a numeric member adds (string folding would give '81').
+      value(lit('9')),
+      value(lit('17')),
+      value(lit('v8')),
+      value(unk('AfterString.C')),
+      value(unk('Opaque.B')),
+      value(unk('Cycle.A')),
+      value(unk('Auto[0]')),
+    ]);
+  });
+
+  it('leaves ambient enums unknown, lets shadowing names win, merges declarations and scopes enums', () => {
+    const source = [
+      "declare enum Ambient { A = 'a' }",
+      "enum Topics { A = 'topic.a' }",
+      "enum Topics { B = 'topic.b' }",
+      'probe(Ambient.A);',
+      'probe(Topics.A); probe(Topics.B);',
+      "function local() { const Topics = { A: 'shadow.a' }; probe(Topics.A); }",
+      'function param(Topics: Record<string, string>) { probe(Topics.A); }',
+      "function inner() { enum Inner { X = 'inner.x' } probe(Inner.X); }",
+      'probe(Inner.X);',
+      // Inside the body, members shadow outer names.
+      "const A = 'outer'; enum Shadowed { A = 'member', B = A } probe(Shadowed.B);",
+    ].join('\n');
+    expect(probes(source)).toEqual([
+      value(unk('Ambient.A')),
+      value(lit('topic.a')),
+      value(lit('topic.b')),
+      value(lit('shadow.a')),
+      value(unk('Topics.A')),
+      value(lit('inner.x')),
+      value(unk('Inner.X')),
+      value(lit('member')),
+    ]);
+  });
+
+  it('turns members of an imported enum into import parts with the member path', () => {
+    const source = [
+      "import { KafkaTopics } from '../constants/topics';",
+      "import * as contracts from '@shop/contracts';",
+      'probe(KafkaTopics.ORDER_CREATED);',
+      "probe(KafkaTopics['PAYMENT_DONE']);",
+      'probe(contracts.Events.UserSignedUp);',
+      "enum Local { RETRY = `${KafkaTopics.ORDER_CREATED}.retry` } probe(Local.RETRY);",
+    ].join('\n');
+    expect(probes(source)).toEqual([
+      value(imp('../constants/topics', 'KafkaTopics', ['ORDER_CREATED'])),
+      value(imp('../constants/topics', 'KafkaTopics', ['PAYMENT_DONE'])),
+      value(imp('@shop/contracts', '*', ['Events', 'UserSignedUp'])),
+      value(imp('../constants/topics', 'KafkaTopics', ['ORDER_CREATED']), lit('.retry')),
+    ]);
+  });
+
+  it('evaluates a member of a huge enum without walking the enum per reference', () => {
+    const members = Array.from({ length: 20_000 }, (_, i) => `M${i}`).join(', ');
+    const references = Array.from({ length: 2_000 }, () => 'probe(Big.M19999);').join('\n');
+    const started = Date.now();
+    const folded = probes(`enum Big { ${members} }\n${references}`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(folded).toHaveLength(2_000);
+    expect(folded[0]).toEqual(value(lit('19999')));
   });
 
   it('reads ConfigService by declared type only', () => {

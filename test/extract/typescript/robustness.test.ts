@@ -177,6 +177,9 @@ describe('typescript extractor: prefilter', () => {
 
   // Lines that do and do not carry trigger tokens; any mix must give the same facts with and without the prefilter.
   const LINES = [
+    "export enum Topics { A = 'topic.a' }",
+    'export const enum Flags { On = 1 }',
+    "export declare enum Ambient { X = 'x' }",
     "import { config } from './config';",
     "import type { T } from './types';",
     "export { a } from './a';",

@@ -118,6 +118,7 @@ function identifier(name: string, scope: Scope, depth: number): DbClient | null 
 
 /** `import pg from 'pg'` is the module; `import { Pool } from 'pg'` is a factory; others are nothing. */
 export function moduleClient(specifier: string, imported: string): DbClient | null {
+  if (isGeneratedPrismaClient(specifier, imported)) return factory('prisma', null, 'store');
   const exports = FACTORIES[specifier];
   if (exports === undefined) return null;
   const named = exports[imported];
@@ -136,7 +137,16 @@ function typed(node: Node, scope: Scope): DbClient | null {
   if (type === null) return null;
   const binding = type.scope.lookup(type.name);
   if (binding?.kind !== 'import') return null;
+  if (isGeneratedPrismaClient(binding.specifier, binding.imported)) return { kind: 'store', family: 'prisma' };
   return TYPES[binding.specifier]?.[binding.imported] ?? null;
+}
+
+/**
+ * `PrismaClient` from the client Prisma generated into the repository (`generator client { output = "../generated" }`,
+ * the default of the newer `prisma-client` generator): imported by path, so the export name is what identifies it.
+ */
+function isGeneratedPrismaClient(specifier: string, imported: string): boolean {
+  return imported === 'PrismaClient' && specifier !== '@prisma/client' && !specifier.startsWith('node:');
 }
 
 /** The factory `callee` names (for connection facts), or null. */

@@ -3,6 +3,7 @@
  * from `@prisma/client`) and TypeORM repositories (`dataSource.getRepository(Order).find()`, a class member
  * `@InjectRepository(Order) repo: Repository<Order>`, `manager.save(Order, …)`). Each access names its model, so
  * the resolver finds the table that model declares (`@@map`, `@Entity('orders')`) in whatever file or service.
+ * Its columns are the model fields the query shape names (`orm-fields.ts`), mapped to column names in resolve.
  * Clients are recognized by import or declared type, never by a variable's name.
  */
 import type { TSESTree } from '@typescript-eslint/types';
@@ -14,6 +15,8 @@ import type { Scope } from '../scope.js';
 import { isStable } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient } from './clients.js';
+import { prismaFields, typeormFields } from './orm-fields.js';
+import { importedClientRef } from '../imported-ref.js';
 import { snakeCase } from './typeorm.js';
 
 const PRISMA_READS = new Set([
@@ -68,13 +71,15 @@ export function ormAccessFacts(call: TSESTree.CallExpression, scope: Scope, cont
   const method = methodCall(call);
   if (method === null) return [];
   const receiver = unwrap(method.receiver);
-  const access = (client: string, model: string, table: string, write: boolean): Fact[] => [
+  const name = method.name;
+  // Field names of the query shape; `offset` 1 skips the entity class of `manager.find(Order, …)`.
+  const access = (client: string, model: string, table: string, write: boolean, offset = 0): Fact[] => [
     {
       kind: 'db-access',
       client,
       table: tableRef(null, table),
       operation: write ? 'write' : 'read',
-      columns: [],
+      columns: client === 'prisma' ? prismaFields(call, scope) : typeormFields(call, name, offset, scope),
       model,
       location: at(context, startOf(call)),
       extractor: EXTRACTOR_ID,
@@ -88,6 +93,12 @@ export function ormAccessFacts(call: TSESTree.CallExpression, scope: Scope, cont
       const model = delegate.charAt(0).toUpperCase() + delegate.slice(1);
       return access('prisma', model, model, PRISMA_WRITES.has(method.name));
     }
+    // A client another module exports (`this.prisma` typed `PrismaService`): pending until resolve reads that module.
+    const via = client === null && delegate !== null && /^[a-z]/.test(delegate) ? importedClientRef(receiver.object, scope) : null;
+    if (via !== null && delegate !== null) {
+      const model = delegate.charAt(0).toUpperCase() + delegate.slice(1);
+      return access('prisma', model, model, PRISMA_WRITES.has(method.name)).map((fact) => ({ ...fact, via }));
+    }
   }
   if (!TYPEORM_READS.has(method.name) && !TYPEORM_WRITES.has(method.name)) return [];
   const write = TYPEORM_WRITES.has(method.name);
@@ -97,7 +108,7 @@ export function ormAccessFacts(call: TSESTree.CallExpression, scope: Scope, cont
   const client = resolveDbClient(receiver, scope);
   const first = argumentAt(call, 0);
   const named = first === null ? null : entityName(first, scope);
-  if (client?.kind === 'sql' && client.family === 'typeorm' && named !== null) return access('typeorm', named, snakeCase(named), write);
+  if (client?.kind === 'sql' && client.family === 'typeorm' && named !== null) return access('typeorm', named, snakeCase(named), write, 1);
   return [];
 }
 

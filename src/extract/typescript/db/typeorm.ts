@@ -1,7 +1,8 @@
 /**
  * TypeORM entities: `@Entity('orders')` classes are tables (default name: the class name in snake_case, as
- * TypeORM's default naming strategy does), `@Column` properties their columns, `@ManyToOne`/`@OneToOne` with a
- * target class their foreign keys. Decorators count only when imported from `typeorm`.
+ * TypeORM's default naming strategy does), `@Column` properties their columns (the property name unless the
+ * decorator names one, also per field in `fieldColumns`), `@ManyToOne`/`@OneToOne` with a target class their
+ * foreign keys. Decorators count only when imported from `typeorm`.
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Fact, TableRef } from '../../../types/index.js';
@@ -37,6 +38,7 @@ export function typeormFacts(program: TSESTree.Program, scope: Scope, context: F
   const facts: Fact[] = [];
   for (const entity of entities) {
     const columns: string[] = [];
+    const fields: [string, string][] = [];
     const keys: Fact[] = [];
     for (const member of entity.node.body.body) {
       if (member.type !== 'PropertyDefinition') continue;
@@ -44,7 +46,13 @@ export function typeormFacts(program: TSESTree.Program, scope: Scope, context: F
       if (name === null) continue;
       for (const decorator of member.decorators ?? []) {
         const column = COLUMN_CALLS.find((kind) => typeormCall(decorator.expression, scope, kind) !== null);
-        if (column !== undefined) columns.push(optionName(typeormCall(decorator.expression, scope, column)) ?? name);
+        const columnCall = column === undefined ? null : typeormCall(decorator.expression, scope, column);
+        if (columnCall !== null) {
+          const columnName = optionName(columnCall) ?? name;
+          columns.push(columnName);
+          // The default naming strategy keeps the property name; an embedded `@Column(() => Address)` is no column.
+          if (!embedded(columnCall)) fields.push([name, columnName]);
+        }
         const relation = [...RELATIONS].map((kind) => typeormCall(decorator.expression, scope, kind)).find((c) => c !== null);
         if (relation === undefined || relation === null) continue;
         const target = targetClass(argumentAt(relation, 0));
@@ -72,6 +80,8 @@ export function typeormFacts(program: TSESTree.Program, scope: Scope, context: F
         columns,
         database: null,
         model: entity.className,
+        // `fromEntries` defines own properties, so a property named `__proto__` stays a plain key.
+        fieldColumns: Object.fromEntries(fields),
         location: at(context, startOf(entity.node)),
         extractor: EXTRACTOR_ID,
       },
@@ -128,6 +138,12 @@ function objectString(node: Node, key: string): string | null {
     if (property.type === 'Property' && keyName(property.key, property.computed) === key) return stringValue(property.value);
   }
   return null;
+}
+
+/** `@Column(() => Address)`: an embedded entity, whose columns are the embedded class's, prefixed. */
+function embedded(call: TSESTree.CallExpression): boolean {
+  const first = argumentAt(call, 0);
+  return first !== null && unwrap(first).type === 'ArrowFunctionExpression';
 }
 
 /** `() => Customer` or `'Customer'`. */

@@ -12,6 +12,7 @@ import type { FileContext } from '../context.js';
 import { at, EXTRACTOR_ID } from '../context.js';
 import { lookupProperty, newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
+import type { ExportedClient } from '../exported-clients.js';
 import type { Range } from './functions.js';
 import { indexFunctions, within } from './functions.js';
 import type { GuardKind, GuardScan } from './scan.js';
@@ -24,10 +25,27 @@ export interface TrackedCall {
   scope: Scope;
 }
 
-/** Sets `guards`/`wrappers` on tracked facts (only when something was found) and returns module-level facts. */
-export function applyGuards(program: TSESTree.Program, text: string, events: readonly WalkEvent[], tracked: readonly TrackedCall[], context: FileContext): Fact[] {
+/**
+ * Sets `guards`/`wrappers` on tracked facts and on exported HTTP instances (only when something was found) and
+ * returns module-level facts.
+ */
+export function applyGuards(
+  program: TSESTree.Program,
+  text: string,
+  events: readonly WalkEvent[],
+  tracked: readonly TrackedCall[],
+  exported: readonly ExportedClient[],
+  context: FileContext,
+): Fact[] {
   const index = indexFunctions(program);
   const scan = scanGuards(events, index, text);
+  for (const client of exported) {
+    if (client.fact.protocol !== 'http') continue;
+    const found = new Map<GuardKind, number>();
+    for (const guard of creationGuards(client.node, client.scope, scan, text)) if (!found.has(guard.kind)) found.set(guard.kind, guard.offset);
+    if (client.fact.family === 'ky' && !found.has('timeout') && kyDefaultTimeout(null, client.node, client.scope)) found.set('timeout', startOf(client.node));
+    if (found.size > 0) client.fact.guards = guardEvidence(found, context);
+  }
   for (const call of tracked) {
     const offset = startOf(call.node);
     const found = new Map<GuardKind, number>();
@@ -35,18 +53,16 @@ export function applyGuards(program: TSESTree.Program, text: string, events: rea
       if (at !== null && at !== undefined && !found.has(kind)) found.set(kind, at);
     };
     note('timeout', optionTimeout(call.node, call.scope, text));
-    note('timeout', scan.pipedTimeouts.get(offset));
+    for (const guard of scan.chained.get(offset) ?? []) note(guard.kind, guard.offset);
     for (const guard of instanceGuards(call.node, call.scope, scan, text)) note(guard.kind, guard.offset);
     for (const guarded of scan.guarded) {
       if (guarded.ranges.some((range) => within(range, offset))) for (const kind of guarded.kinds) note(kind, guarded.offset);
     }
-    if (found.size > 0) {
-      const evidence = (kind: GuardKind): CallGuards[GuardKind] => {
-        const where = found.get(kind);
-        return where === undefined ? null : at(context, where);
-      };
-      call.fact.guards = { timeout: evidence('timeout'), breaker: evidence('breaker'), retry: evidence('retry') };
+    if (call.fact.kind === 'http-call' && call.fact.client === 'ky' && !found.has('timeout')) {
+      const method = methodCall(call.node);
+      if (kyDefaultTimeout(call.node, method ? method.receiver : null, call.scope)) note('timeout', offset);
     }
+    if (found.size > 0) call.fact.guards = guardEvidence(found, context);
     const wrappers: WrapperRef[] = scan.wrappers
       .filter((wrapper) => wrapper.ranges.some((range) => within(range, offset)))
       .map((wrapper) => ({ specifier: wrapper.specifier, name: wrapper.name, location: at(context, wrapper.offset) }));
@@ -60,6 +76,14 @@ export function applyGuards(program: TSESTree.Program, text: string, events: rea
     guard: guard.guard,
   }));
   return [...moduleFacts, ...exportedWrappers(program, scan, context)];
+}
+
+function guardEvidence(found: ReadonlyMap<GuardKind, number>, context: FileContext): CallGuards {
+  const evidence = (kind: GuardKind): CallGuards[GuardKind] => {
+    const where = found.get(kind);
+    return where === undefined ? null : at(context, where);
+  };
+  return { timeout: evidence('timeout'), breaker: evidence('breaker'), retry: evidence('retry') };
 }
 
 /** A `timeout` (not `0`/`false`) or an aborting `signal` among the call's option objects. */
@@ -92,28 +116,58 @@ function timeoutIn(node: Node, scope: Scope, text: string): number | null {
 /** Guards of the client instance the call goes through: its creation options, then later `defaults`/retry. */
 function instanceGuards(call: TSESTree.CallExpression, scope: Scope, scan: GuardScan, text: string): { kind: GuardKind; offset: number }[] {
   const method = methodCall(call);
-  if (!method) return [];
+  return method ? creationGuards(method.receiver, scope, scan, text) : [];
+}
+
+/** Guards an instance was created with (`axios.create({ timeout })`) or given later (`axiosRetry(api)`). */
+function creationGuards(instance: Node, scope: Scope, scan: GuardScan, text: string): { kind: GuardKind; offset: number }[] {
   const guards: { kind: GuardKind; offset: number }[] = [];
-  // `base.extend({…})` inherits what `base` was created with: walk up a few creations.
-  let receiver: Node = method.receiver;
+  for (const creation of creations(instance, scope)) {
+    guards.push(...(scan.instanceGuards.get(startOf(creation.node)) ?? []));
+    if (creation.node.type !== 'CallExpression') continue;
+    for (const argument of creation.node.arguments) {
+      if (argument.type === 'SpreadElement') continue;
+      const found = timeoutIn(argument, creation.scope, text);
+      if (found !== null) guards.push({ kind: 'timeout', offset: found });
+    }
+  }
+  return guards;
+}
+
+/** The expressions that made an instance, newest first: `base.extend({…})` inherits what `base` was created with. */
+function* creations(instance: Node, scope: Scope): Generator<{ node: Node; scope: Scope }> {
+  let receiver: Node = instance;
   let receiverScope = scope;
   for (let depth = 0; depth < 6; depth++) {
     const ref = resolveRef(receiver, receiverScope, 0, newBudget());
-    if (ref.kind !== 'node') break;
+    if (ref.kind !== 'node') return;
     const creation = unwrap(ref.node);
-    guards.push(...(scan.instanceGuards.get(startOf(creation)) ?? []));
-    if (creation.type !== 'CallExpression') break;
-    for (const argument of creation.arguments) {
-      if (argument.type === 'SpreadElement') continue;
-      const found = timeoutIn(argument, ref.scope, text);
-      if (found !== null) guards.push({ kind: 'timeout', offset: found });
-    }
-    const parent = methodCall(creation);
-    if (!parent) break;
+    yield { node: creation, scope: ref.scope };
+    const parent = creation.type === 'CallExpression' ? methodCall(creation) : null;
+    if (!parent) return;
     receiver = parent.receiver;
     receiverScope = ref.scope;
   }
-  return guards;
+}
+
+/** ky aborts a request after 10 s unless the call or the instance says `timeout: false`. */
+function kyDefaultTimeout(call: TSESTree.CallExpression | null, instance: Node | null, scope: Scope): boolean {
+  const disables = (node: Node, where: Scope): boolean => {
+    const ref = resolveRef(node, where, 0, newBudget());
+    if (ref.kind !== 'node' || ref.node.type !== 'ObjectExpression') return false;
+    const timeout = lookupProperty(ref.node, 'timeout', ref.scope, 0, newBudget());
+    if (timeout.kind !== 'node') return false;
+    const value = unwrap(timeout.node);
+    return value.type === 'Literal' && value.value === false;
+  };
+  const argumentsOf = (node: Node): Node[] =>
+    node.type === 'CallExpression' ? node.arguments.filter((argument) => argument.type !== 'SpreadElement') : [];
+  if (call !== null && argumentsOf(call).some((argument) => disables(argument, scope))) return false;
+  if (instance === null) return true;
+  for (const creation of creations(instance, scope)) {
+    if (argumentsOf(creation.node).some((argument) => disables(argument, creation.scope))) return false;
+  }
+  return true;
 }
 
 function parameterNames(node: Node): string[] {

@@ -39,8 +39,11 @@ export interface WrapperRange {
 export interface GuardScan {
   guarded: GuardedRange[];
   wrappers: WrapperRange[];
-  /** Start offsets of calls whose result is piped through rxjs `timeout(…)`, with the pipe's offset. */
-  pipedTimeouts: Map<number, number>;
+  /**
+   * Guards chained onto a request, by the request call's start offset: superagent `.timeout(…)`/`.retry(…)`
+   * (`request.get(url).set(…).timeout(5000)`), rxjs `.pipe(timeout(…), retry(…))` on a NestJS `HttpService` call.
+   */
+  chained: Map<number, { kind: GuardKind; offset: number }[]>;
   /** Client creation nodes (by start offset) given a timeout or retry after creation, with the guard's offset. */
   instanceGuards: Map<number, { kind: GuardKind; offset: number }[]>;
   /** Module-wide guards: `HttpModule.register({ timeout })`, `axios.defaults.timeout`, `axiosRetry(axios)`. */
@@ -56,7 +59,7 @@ export function scanGuards(events: readonly WalkEvent[], index: FunctionIndex, t
   const scan: GuardScan = {
     guarded: [],
     wrappers: [],
-    pipedTimeouts: new Map(),
+    chained: new Map(),
     instanceGuards: new Map(),
     moduleGuards: [],
     breakerClasses: new Set(),
@@ -108,14 +111,19 @@ function scanCall(node: TSESTree.CallExpression, scope: Scope, index: FunctionIn
     else if (timeout) addInstanceGuard(interceptor.client, scope, scan, 'timeout', startOf(timeout));
     return;
   }
-  if (method.name === 'timeout' && isSuperagentChain(method.receiver, scope)) {
+  if ((method.name === 'timeout' || method.name === 'retry') && isSuperagentChain(method.receiver, scope)) {
     // `request.get(url).set(…).timeout(5000)`: the chain starts where the request call starts.
-    scan.pipedTimeouts.set(startOf(node), startOf(method.nameNode));
+    addChained(scan, startOf(node), method.name, startOf(method.nameNode));
     return;
   }
   if (method.name === 'pipe') {
-    const timed = node.arguments.some((argument) => argument.type === 'CallExpression' && isFrom(originOf(argument.callee, scope), ['rxjs', 'rxjs/operators'], ['timeout']));
-    if (timed) scan.pipedTimeouts.set(startOf(unwrap(method.receiver)), startOf(node));
+    for (const argument of node.arguments) {
+      if (argument.type !== 'CallExpression') continue;
+      const operator = originOf(argument.callee, scope);
+      if (isFrom(operator, ['rxjs', 'rxjs/operators'], ['timeout', 'retry', 'retryWhen']) && operator !== null) {
+        addChained(scan, startOf(unwrap(method.receiver)), operator.imported === 'timeout' ? 'timeout' : 'retry', startOf(argument));
+      }
+    }
     return;
   }
   if ((method.name === 'register' || method.name === 'registerAsync') && isFrom(originOf(method.receiver, scope), ['@nestjs/axios', '@nestjs/common'], ['HttpModule'])) {
@@ -227,6 +235,10 @@ function isFunctionLike(node: Node, scope: Scope): boolean {
 }
 
 /** Whether `receiver` is a superagent request (`request.get(url)`), possibly through chained setters (`.set(…)`). */
+function addChained(scan: GuardScan, request: number, kind: GuardKind, offset: number): void {
+  scan.chained.set(request, [...(scan.chained.get(request) ?? []), { kind, offset }]);
+}
+
 function isSuperagentChain(receiver: Node, scope: Scope): boolean {
   let node = unwrap(receiver);
   for (let depth = 0; node.type === 'CallExpression' && depth < 32; depth++) {

@@ -6,9 +6,9 @@ import { argumentAt, endOf, memberName, methodCall, startOf, unwrap } from '../a
 import type { FileContext } from '../context.js';
 import { httpFact } from '../context.js';
 import { fold } from '../fold.js';
-import { literal, sourceText, unknownValue } from '../folded.js';
+import { literal, sourceText, unknownValue } from '../../../shared/folded.js';
 import type { Scope } from '../scope.js';
-import { joinBase } from '../url.js';
+import { joinBase } from '../../../shared/url.js';
 import type { Client } from './clients.js';
 import { AXIOS_MODULE_KEY, resolveClient } from './clients.js';
 import type { Options } from './config.js';

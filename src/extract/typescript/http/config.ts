@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { FoldedValue } from '../../../types/index.js';
 import type { Node } from '../ast.js';
 import { fold } from '../fold.js';
-import { literalText } from '../folded.js';
+import { literalText } from '../../../shared/folded.js';
 import { lookupProperty, newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
 

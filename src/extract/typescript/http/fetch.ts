@@ -6,7 +6,7 @@ import { argumentAt, startOf, unwrap } from '../ast.js';
 import type { FileContext } from '../context.js';
 import { httpFact } from '../context.js';
 import { fold } from '../fold.js';
-import { literalText } from '../folded.js';
+import { literalText } from '../../../shared/folded.js';
 import { newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
 import { FETCH_MODULES, resolveClient } from './clients.js';

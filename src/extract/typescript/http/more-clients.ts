@@ -10,11 +10,11 @@ import { argumentAt, methodCall, startOf, unwrap } from '../ast.js';
 import type { FileContext } from '../context.js';
 import { httpFact } from '../context.js';
 import { fold } from '../fold.js';
-import { literal } from '../folded.js';
+import { literal } from '../../../shared/folded.js';
 import { isFrom, originOf } from '../messaging/origin.js';
 import { newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
-import { joinBase } from '../url.js';
+import { joinBase } from '../../../shared/url.js';
 import { baseOption, methodOption, option, optionsAt } from './config.js';
 
 const VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', head: 'HEAD' };
@@ -38,6 +38,13 @@ function detectKy(call: TSESTree.CallExpression, scope: Scope, context: FileCont
   const options = optionsAt(argumentAt(call, 1), scope);
   const prefix = baseOption(options, 'prefixUrl', base);
   return httpFact(context, startOf(call), 'ky', verb ?? methodOption(options, 'GET'), joinBase(prefix, fold(path, scope)));
+}
+
+/** The `prefixUrl` of an expression that makes a ky instance (`ky.create(…)`, `api.extend(…)`), `not-ky` for anything else. */
+export function kyInstanceBase(node: Node, scope: Scope): FoldedValue | null | 'not-ky' {
+  const origin = originOf(node, scope);
+  if (!isFrom(origin, ['ky'], ['default', '*']) || origin?.steps.at(-1) !== 'call') return 'not-ky';
+  return kyBase(node, scope, 0);
 }
 
 /** The `prefixUrl` of a ky instance (`ky.create(…)`, `.extend(…)`, nested), null for ky itself. */

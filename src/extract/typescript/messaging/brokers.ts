@@ -5,7 +5,7 @@ import type { Node } from '../ast.js';
 import { argumentAt, methodCall, startOf, stringValue, unwrap } from '../ast.js';
 import type { FileContext } from '../context.js';
 import { fold } from '../fold.js';
-import { hasKnownPart, literalText } from '../folded.js';
+import { hasKnownPart, literalText } from '../../../shared/folded.js';
 import type { Scope } from '../scope.js';
 import { messageFact } from './facts.js';
 import type { Origin } from './origin.js';

@@ -10,11 +10,13 @@ import type { WalkEvent } from '../collect.js';
 import type { FileContext } from '../context.js';
 import { at } from '../context.js';
 import { fold } from '../fold.js';
-import { literal, literalText } from '../folded.js';
+import { literal, literalText } from '../../../shared/folded.js';
 import { newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
 import { firstArgument, propertyNode, rpcFact } from './facts.js';
-import { isFrom, originOf } from './origin.js';
+import { clientLink } from './nest-clients.js';
+import type { NestState } from './nest.js';
+import { isFrom, originOf, stepsOf } from './origin.js';
 
 /** One rpc fact per client construction: every method called on it goes to the same address. */
 export function detectGrpcClient(node: TSESTree.NewExpression, scope: Scope, context: FileContext): RpcCallFact | null {
@@ -29,15 +31,23 @@ export function detectGrpcClient(node: TSESTree.NewExpression, scope: Scope, con
   return rpcFact(context, startOf(node), 'grpc', '@grpc/grpc-js', name, { parts: [...literal('grpc://').parts, ...fold(address, scope).parts] });
 }
 
-/** `client.getService<T>('Pricing')` on a NestJS `ClientGrpc`: one rpc fact; resolve finds the GRPC transport. */
-export function detectNestGrpc(call: TSESTree.CallExpression, scope: Scope, context: FileContext): RpcCallFact | null {
+/**
+ * `client.getService<T>('Pricing')` on a NestJS `ClientGrpc`: one rpc fact, with the client's token (resolve finds its
+ * `Transport.GRPC` entry) or, for a client made in place (`@Client`, `ClientProxyFactory.create`), its address.
+ */
+export function detectNestGrpc(call: TSESTree.CallExpression, scope: Scope, context: FileContext, state: NestState): RpcCallFact | null {
   const method = methodCall(call);
   if (method?.name !== 'getService') return null;
   const origin = originOf(method.receiver, scope);
-  if (!isFrom(origin, ['@nestjs/microservices'], ['ClientGrpc', 'ClientGrpcProxy'])) return null;
+  const isClient =
+    isFrom(origin, ['@nestjs/microservices'], ['ClientGrpc', 'ClientGrpcProxy']) ||
+    (isFrom(origin, ['@nestjs/microservices'], ['ClientProxyFactory']) && origin !== null && stepsOf(origin) === '.create call');
+  if (!isClient) return null;
   const first = firstArgument(call);
   const name = first ? literalText(fold(first, scope)) : null;
-  return rpcFact(context, startOf(call), 'grpc', 'nestjs-microservices', name, null);
+  const link = clientLink(method.receiver, scope, context, state);
+  const fact = rpcFact(context, startOf(call), 'grpc', 'nestjs-microservices', name, link?.kind === 'inline' ? link.address : null);
+  return { ...fact, token: link?.kind === 'token' ? link.token : null };
 }
 
 /** Sets a timeout guard on gRPC client facts when a method call on the client passes a `deadline` option. */

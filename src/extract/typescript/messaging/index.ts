@@ -9,20 +9,26 @@ import { detectCloudCall, detectConstructed } from './cloud.js';
 import { detectGraphqlCall, detectGraphqlNew } from './graphql.js';
 import { detectGrpcClient, detectNestGrpc } from './grpc.js';
 import { detectKafka } from './kafka.js';
-import { detectNest } from './nest.js';
+import type { NestState } from './nest.js';
+import { detectNest, newNestState } from './nest.js';
 
 /** What the messaging detectors remember across one file. */
 export interface MessagingState extends AmqpState {
   messages: MessageFact[];
+  nest: NestState;
 }
 
-export function newMessagingState(): MessagingState {
-  return { boundQueues: new Set(), messages: [] };
+/**
+ * Fresh per-file state. With the program, NestJS client decorators are read from it; without, the few files that
+ * inject a NestJS client are parsed a second time for them.
+ */
+export function newMessagingState(program?: TSESTree.Program): MessagingState {
+  return { boundQueues: new Set(), messages: [], nest: newNestState(program) };
 }
 
 /** Facts of a call; messages are held in `state` until {@link finishMessaging}. Returns the other facts. */
 export function detectMessagingCall(call: TSESTree.CallExpression, scope: Scope, context: FileContext, state: MessagingState): Fact[] {
-  const nest = detectNest(call, scope, context);
+  const nest = detectNest(call, scope, context, state.nest);
   const messages = [
     ...detectKafka(call, scope, context),
     ...detectAmqp(call, scope, context, state),
@@ -31,7 +37,7 @@ export function detectMessagingCall(call: TSESTree.CallExpression, scope: Scope,
     ...detectCloudCall(call, scope, context),
   ];
   state.messages.push(...messages, ...nest.filter((fact): fact is MessageFact => fact.kind === 'message'));
-  const rpc = detectGraphqlCall(call, scope, context) ?? detectNestGrpc(call, scope, context);
+  const rpc = detectGraphqlCall(call, scope, context) ?? detectNestGrpc(call, scope, context, state.nest);
   return [...nest.filter((fact) => fact.kind !== 'message'), ...(rpc ? [rpc] : [])];
 }
 

@@ -1,5 +1,5 @@
 /** Building FoldedValues: part constructors, concatenation with literal merging, the part cap, source text. */
-import type { FoldedValue, ValuePart } from '../../types/index.js';
+import type { FoldedValue, ValuePart } from '../types/index.js';
 
 /** Most parts a folded value may have; longer results collapse to one `unknown` part. */
 export const MAX_PARTS = 64;

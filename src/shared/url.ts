@@ -1,5 +1,5 @@
 /** URL arithmetic on folded values: base-URL joins (axios `baseURL`, got `prefixUrl`) and `new URL(path, base)`. */
-import type { FoldedValue, ValuePart } from '../../types/index.js';
+import type { FoldedValue, ValuePart } from '../types/index.js';
 import { concat, literal, literalText } from './folded.js';
 
 // Scheme then `//`: an absolute URL. Anchored and without nested quantifiers, so linear on any input.

@@ -1,0 +1,23 @@
+/**
+ * A receiver that may be a client exported by another module: the imported binding itself
+ * (`import { api } from './http'`, `const { api } = require('./http')`) or an instance of an imported class
+ * (`constructor(private prisma: PrismaService)`, `new PrismaService()`). Whether it is a client is only known
+ * once the exporting file is read, so facts built on it carry the reference and resolve confirms or drops them.
+ */
+import type { ClientRef } from '../../types/index.js';
+import type { Node } from './ast.js';
+import { originOf } from './messaging/origin.js';
+import type { Scope } from './scope.js';
+
+/** The reference for `receiver`, or null when it does not come straight from an import. */
+export function importedClientRef(receiver: Node, scope: Scope): ClientRef | null {
+  const origin = originOf(receiver, scope);
+  if (origin === null || origin.specifier.startsWith('node:')) return null;
+  // `require('./http')` reads the CommonJS `module.exports`, which is the default export.
+  const name = origin.imported === '*' ? 'default' : origin.imported;
+  if (origin.steps.length === 0) return { specifier: origin.specifier, name, shape: 'instance' };
+  if (origin.steps.length === 1 && (origin.steps[0] === 'instance' || origin.steps[0] === 'new')) {
+    return { specifier: origin.specifier, name, shape: 'class' };
+  }
+  return null;
+}

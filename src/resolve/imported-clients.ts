@@ -1,0 +1,56 @@
+/**
+ * Links facts that go through a client another module exports (`via`, see ClientRef): an HTTP call through
+ * `import { api } from '../http'` gets the instance's family, base URL and guards; an ORM access through
+ * `this.prisma` typed `PrismaService` is kept when that class is a Prisma client. A fact whose import turns out
+ * not to be a client (a `Map`, a router, a cache) is dropped, so it never counts as an unresolved call.
+ */
+import type { CallGuards, ClientRef, DbAccessFact, ExportedClientFact, Fact, HttpCallFact } from '../types/index.js';
+import { joinBase } from '../shared/url.js';
+import { buildExportTable, lookupExport, type ExportTable } from './export-table.js';
+import type { ModuleResolver } from './modules.js';
+
+/** The facts with every `via` linked or dropped; facts without one pass through unchanged. */
+export function linkImportedClients(facts: readonly Fact[], modules: ModuleResolver): Fact[] {
+  if (!facts.some((fact) => (fact.kind === 'http-call' || fact.kind === 'db-access') && fact.via !== undefined)) return [...facts];
+  const table = buildExportTable(facts, (fact) => (fact.kind === 'exported-client' ? [{ name: fact.name, value: fact }] : []));
+  const linked: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.kind === 'http-call' && fact.via !== undefined) {
+      const client = exportedClient(table, fact.via, fact.location.file, modules);
+      if (client?.protocol === 'http' && client.shape === 'instance') linked.push(linkHttp(fact, client));
+    } else if (fact.kind === 'db-access' && fact.via !== undefined) {
+      const client = exportedClient(table, fact.via, fact.location.file, modules);
+      if (client?.protocol === 'db' && client.family === fact.client && client.shape === fact.via.shape) linked.push(withoutVia(fact));
+    } else {
+      linked.push(fact);
+    }
+  }
+  return linked;
+}
+
+function exportedClient(table: ExportTable<ExportedClientFact>, ref: ClientRef, file: string, modules: ModuleResolver): ExportedClientFact | null {
+  return lookupExport(table, ref.specifier, file, ref.name, modules)?.value ?? null;
+}
+
+/** The call as if made on the instance in place: its family, base URL joined, its guards where the call has none. */
+function linkHttp(fact: HttpCallFact, client: ExportedClientFact): HttpCallFact {
+  const { via: _via, ...rest } = fact;
+  const linked: HttpCallFact = { ...rest, client: client.family, url: joinBase(client.base, fact.url) };
+  const guards = mergeGuards(fact.guards, client.guards);
+  if (guards !== undefined) linked.guards = guards;
+  return linked;
+}
+
+function mergeGuards(own: CallGuards | undefined, instance: CallGuards | undefined): CallGuards | undefined {
+  if (instance === undefined) return own;
+  return {
+    timeout: own?.timeout ?? instance.timeout,
+    breaker: own?.breaker ?? instance.breaker,
+    retry: own?.retry ?? instance.retry,
+  };
+}
+
+function withoutVia(fact: DbAccessFact): DbAccessFact {
+  const { via: _via, ...rest } = fact;
+  return rest;
+}

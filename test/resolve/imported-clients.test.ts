@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { typescriptExtractor } from '../../src/extract/typescript/index.js';
+import { linkImportedClients } from '../../src/resolve/imported-clients.js';
+import { ModuleResolver } from '../../src/resolve/modules.js';
+import type { DbAccessFact, Fact, HttpCallFact } from '../../src/types/index.js';
+
+/** Extracts every file of an in-memory repository and links imported clients the way resolve does. */
+function link(files: Record<string, string>): Fact[] {
+  const facts = Object.entries(files).flatMap(([path, text]) => typescriptExtractor.extract({ path, text }).facts);
+  const modules = new ModuleResolver(new Set(Object.keys(files)), [], [{ name: '@acme/clients', dir: 'packages/clients' }]);
+  return linkImportedClients(facts, modules);
+}
+
+const calls = (facts: Fact[]): Pick<HttpCallFact, 'client' | 'method' | 'url'>[] =>
+  facts.filter((fact): fact is HttpCallFact => fact.kind === 'http-call').map(({ client, method, url }) => ({ client, method, url }));
+
+describe('resolve: clients exported by another module', () => {
+  it('joins the base URL and keeps the guards of an imported axios, got or ky instance', () => {
+    const facts = link({
+      'src/http.ts': [
+        "import axios from 'axios';",
+        "import got from 'got';",
+        "import ky from 'ky';",
+        "export const orders = axios.create({ baseURL: 'http://orders:3000/api', timeout: 2000 });",
+        "const stock = got.extend({ prefixUrl: 'http://stock:3000' });",
+        'export default stock;',
+        "module.exports.tags = ky.create({ prefixUrl: 'http://tags:3000' });",
+      ].join('\n'),
+      'src/use.ts': [
+        "import stock, { orders } from './http';",
+        "import * as http from './http.js';",
+        "const { tags } = require('./http');",
+        "orders.get('/orders/1');",
+        "stock.post('items', { json: {} });",
+        "http.orders.delete('/orders/2');",
+        "tags.get('tags');",
+      ].join('\n'),
+    });
+    expect(calls(facts)).toEqual([
+      { client: 'axios', method: 'GET', url: { parts: [{ kind: 'literal', value: 'http://orders:3000/api/orders/1' }] } },
+      { client: 'got', method: 'POST', url: { parts: [{ kind: 'literal', value: 'http://stock:3000/items' }] } },
+      { client: 'axios', method: 'DELETE', url: { parts: [{ kind: 'literal', value: 'http://orders:3000/api/orders/2' }] } },
+      { client: 'ky', method: 'GET', url: { parts: [{ kind: 'literal', value: 'http://tags:3000/tags' }] } },
+    ]);
+    const orders = facts.find((fact): fact is HttpCallFact => fact.kind === 'http-call' && fact.location.line === 4);
+    expect(orders?.guards?.timeout).toMatchObject({ file: 'src/http.ts', line: 4 });
+    expect(orders?.via).toBeUndefined();
+  });
+
+  it('drops verb calls on imports that are not clients: a Map, a package, a router, a missing export', () => {
+    const facts = link({
+      'src/cache.ts': 'export const cache = new Map<string, string>();',
+      'src/router.ts': "import { Router } from 'express';\nexport const router = Router();",
+      'src/use.ts': [
+        "import { cache } from './cache';",
+        "import { router } from './router';",
+        "import config from 'config';",
+        "import { missing } from './nowhere';",
+        "cache.get('/a');",
+        "router.get('/b', listOrders);",
+        "config.get('db.url');",
+        "missing.post('/c');",
+      ].join('\n'),
+    });
+    expect(calls(facts)).toEqual([]);
+  });
+
+  it('keeps Prisma access through an exported client class or instance, re-exported by an index, and nothing else', () => {
+    const facts = link({
+      'src/prisma/prisma.service.ts': [
+        "import { Injectable } from '@nestjs/common';",
+        "import { PrismaClient } from '@prisma/client';",
+        '@Injectable()',
+        'export class PrismaService extends PrismaClient {}',
+      ].join('\n'),
+      'src/prisma/index.ts': "export * from './prisma.service';",
+      'packages/clients/src/index.ts': "import { PrismaClient } from '@prisma/client';\nexport const db = globalThis.db ?? new PrismaClient();",
+      'src/orders.service.ts': [
+        "import { PrismaService } from './prisma';",
+        "import { OrdersRepository } from './orders.repository';",
+        "import { db } from '@acme/clients';",
+        'export class OrdersService {',
+        '  constructor(private readonly prisma: PrismaService, private readonly repo: OrdersRepository) {}',
+        "  list() { return this.prisma.order.findMany({ where: { status: 'open' } }); }",
+        "  other() { return this.repo.order.findMany(); }",
+        "  audit() { return db.auditEntry.create({ data: {} }); }",
+        '}',
+      ].join('\n'),
+      'src/orders.repository.ts': 'export class OrdersRepository { order = { findMany: () => [] }; }',
+    });
+    const access = facts.filter((fact): fact is DbAccessFact => fact.kind === 'db-access');
+    expect(access.map(({ client, model, operation, location, via }) => ({ client, model, operation, line: location.line, via }))).toEqual([
+      { client: 'prisma', model: 'Order', operation: 'read', line: 6, via: undefined },
+      { client: 'prisma', model: 'AuditEntry', operation: 'write', line: 8, via: undefined },
+    ]);
+  });
+});
