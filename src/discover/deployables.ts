@@ -35,6 +35,10 @@ export interface DeployContext {
   workspaceRoots: Set<string>;
   /** Roots given in config `services` (already normalized and known to exist). */
   configRoots: Set<string>;
+  /** Roots of declared application projects (Nest monorepo, Nx) → project name; deployable without a package.json. */
+  projectApps: Map<string, string | null>;
+  /** Roots of declared end-to-end test projects: never deployable unless configured. */
+  testProjects: Set<string>;
   /** Whether a folder without a package.json holds JS/TS code that no enclosing package owns. */
   isLooseCodeFolder(dir: string): boolean;
   dockerfiles: DockerfileFact[];
@@ -59,7 +63,9 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
   const found = new Map<string, Deployable>();
   const errors: AnalysisError[] = [];
   const eligible = (dir: string): boolean =>
-    ctx.configRoots.has(dir) || (!ctx.workspaceRoots.has(dir) && (ctx.packages.has(dir) || ctx.isLooseCodeFolder(dir)));
+    ctx.configRoots.has(dir) ||
+    (!ctx.testProjects.has(dir) &&
+      (ctx.projectApps.has(dir) || (!ctx.workspaceRoots.has(dir) && (ctx.packages.has(dir) || ctx.isLooseCodeFolder(dir)))));
   const entry = (dir: string): Deployable => {
     let deployable = found.get(dir);
     if (deployable === undefined) {
@@ -105,8 +111,14 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
   // Folders that an image or service name may refer to; the ones with a direct signal win ties.
   // Snapshotted so that a match made below cannot change how later matches break ties.
   const direct = new Set(found.keys());
-  const pool = [...new Set([...ctx.packages.keys(), ...ctx.configRoots, ...direct])].filter(eligible).sort(compareStrings);
-  const byName = (name: string): string | 'ambiguous' | null => bestMatch(name, pool, ctx.packages, direct);
+  const pool = [...new Set([...ctx.packages.keys(), ...ctx.configRoots, ...ctx.projectApps.keys(), ...direct])]
+    .filter(eligible)
+    .sort(compareStrings);
+  const namesOf = (dir: string): (string | null)[] => {
+    const packageName = ctx.packages.get(dir)?.name ?? null;
+    return [dir === '.' ? null : basenameOf(dir), packageName === null ? null : unscopedName(packageName), ctx.projectApps.get(dir) ?? null];
+  };
+  const byName = (name: string): string | 'ambiguous' | null => bestMatch(name, pool, namesOf, direct);
 
   for (const fact of unresolvedBuilds) {
     const dir = byName(fact.name);
@@ -162,11 +174,6 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
 }
 
 /**
- * The folder a compose build stands for: the Dockerfile's folder, or the nearest eligible folder above it inside the
- * build context (`context: .` with `dockerfile: services/orders/Dockerfile` builds `services/orders`), else the
- * context itself when eligible. Null when neither names a code folder (a root that only holds workspaces, nginx).
- */
-/**
  * The script that runs the package as a process: `start` first, then `start:*`, `serve`, `dev` (many services are
  * only ever run through `nodemon` in a `dev` script, in compose or by hand). Null for packages nothing runs.
  */
@@ -188,6 +195,11 @@ function bindMountedFolder(fact: ComposeServiceFact, deployables: string[]): str
   return named.length === 1 ? (named[0] ?? null) : null;
 }
 
+/**
+ * The folder a compose build stands for: the Dockerfile's folder, or the nearest eligible folder above it inside the
+ * build context (`context: .` with `dockerfile: services/orders/Dockerfile` builds `services/orders`), else the
+ * context itself when eligible. Null when neither names a code folder (a root that only holds workspaces, nginx).
+ */
 function resolveBuild(fact: ComposeServiceFact, eligible: (dir: string) => boolean): string | null {
   const context = fact.buildContext === null ? null : normalizeRelative(fact.buildContext);
   const dockerfile = fact.dockerfile === null ? null : normalizeRelative(fact.dockerfile);
@@ -204,21 +216,20 @@ function resolveBuild(fact: ComposeServiceFact, eligible: (dir: string) => boole
 }
 
 /**
- * The one folder whose name (folder name or unscoped package name) best matches `name`: exact beats suffix-trimmed,
- * then a folder with a direct deploy signal beats one without. Several left → ambiguous, so nothing is guessed.
+ * The one folder whose name (folder name, unscoped package name or declared project name) best matches `name`: exact
+ * beats suffix-trimmed, then a folder with a direct deploy signal beats one without. Several left → ambiguous, so
+ * nothing is guessed.
  */
 function bestMatch(
   name: string,
   pool: string[],
-  packages: Map<string, PackageFact>,
+  namesOf: (dir: string) => (string | null)[],
   direct: Set<string>,
 ): string | 'ambiguous' | null {
   let best: string[] = [];
   let bestScore = 0;
   for (const dir of pool) {
-    const packageName = packages.get(dir)?.name ?? null;
-    const names = [dir === '.' ? null : basenameOf(dir), packageName === null ? null : unscopedName(packageName)];
-    const score = Math.max(0, ...names.map((candidate) => (candidate === null ? 0 : nameMatchScore(name, candidate))));
+    const score = Math.max(0, ...namesOf(dir).map((candidate) => (candidate === null ? 0 : nameMatchScore(name, candidate))));
     if (score === 0 || score < bestScore) continue;
     if (score > bestScore) best = [];
     bestScore = score;

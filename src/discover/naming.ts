@@ -41,8 +41,8 @@ export function nameMatchScore(a: string, b: string): number {
 }
 
 /** Where a name came from, strongest first: the strongest claim keeps a contested name. */
-export type NameSource = 'config' | 'compose' | 'k8s' | 'package' | 'folder';
-const SOURCE_RANK: Record<NameSource, number> = { config: 0, compose: 1, k8s: 2, package: 3, folder: 4 };
+export type NameSource = 'config' | 'compose' | 'k8s' | 'project' | 'package' | 'folder';
+const SOURCE_RANK: Record<NameSource, number> = { config: 0, compose: 1, k8s: 2, project: 3, package: 4, folder: 5 };
 
 export interface NameClaim {
   root: string;

@@ -60,3 +60,7 @@ export function displayPath(path: string): string {
   return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
+/** Whether `dir` is a folder of the repository: the root, or the folder of some walked file. */
+export function folderExists(dir: string, files: readonly string[]): boolean {
+  return dir === '.' || files.some((file) => file !== dir && isWithin(file, dir));
+}

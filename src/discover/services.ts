@@ -14,7 +14,8 @@ import type {
 import { findDeployables, type Deployable } from './deployables.js';
 import { deploymentsOf, hostnamesOf, indexK8sServices } from './hostnames.js';
 import { assignUniqueNames, folderName, type NameClaim } from './naming.js';
-import { compareStrings, dirnameOf, displayPath, isWithin, normalizeRelative } from './paths.js';
+import { compareStrings, dirnameOf, displayPath, folderExists, normalizeRelative } from './paths.js';
+import { findProjects, type DeclaredProjects } from './projects.js';
 import { findWorkspaces, type WorkspaceMembership } from './workspaces.js';
 
 export { ownerLookup, ownerOf, type Owner } from './owner.js';
@@ -40,7 +41,7 @@ const CODE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 /**
  * Decides the services and libraries of a repository. Deterministic: the same facts give the same inventory,
  * whatever their order. Deploy signals live in deployables.ts, names in naming.ts, DNS names in hostnames.ts; this
- * module applies the config (`services`, `sharedPackages`) and the monolith fallback.
+ * module applies the config (`services`, `sharedPackages`), declared projects (projects.ts) and the monolith fallback.
  */
 export function discoverServices(input: DiscoverInput): DiscoverOutput {
   const { facts, files, config } = input;
@@ -54,13 +55,17 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
   }
   const workspaces = findWorkspaces([...packages.values()], ofKind(facts, 'workspace-globs'));
   errors.push(...workspaces.errors);
+  const projects = findProjects(ofKind(facts, 'workspace-projects'), files);
+  const workspaceRoots = new Set([...workspaces.roots, ...projects.roots]);
 
   const configured = configuredServices(config, files, configFile, errors);
   const codeDirs = codeFolders(files);
   const { deployables, errors: deployErrors } = findDeployables({
     packages,
-    workspaceRoots: workspaces.roots,
+    workspaceRoots,
     configRoots: new Set(configured.keys()),
+    projectApps: new Map([...projects.applications].map(([root, project]) => [root, project.name])),
+    testProjects: projects.tests,
     isLooseCodeFolder: (dir) => codeDirs.has(dir) && !hasPackageAtOrAbove(dir, packages),
     dockerfiles: ofKind(facts, 'dockerfile'),
     compose: sortByLocation(ofKind(facts, 'compose-service')),
@@ -73,6 +78,10 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
   for (const [dir, deployable] of deployables) {
     if (!shared.has(dir) || configured.has(dir)) serviceRoots.set(dir, [...deployable.evidence]);
   }
+  // A declared application is a service with or without a deploy signal; a signal on its folder adds evidence.
+  for (const [root, project] of projects.applications) {
+    if (!shared.has(root) || configured.has(root)) serviceRoots.set(root, [...(serviceRoots.get(root) ?? []), project.evidence]);
+  }
   for (const [root, name] of configured) {
     if (shared.has(root)) {
       const message = `${displayPath(root)} is both in \`sharedPackages\` and service ${displayPath(name)}; taken as a service`;
@@ -84,14 +93,14 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
     serviceRoots.set(root, evidence);
   }
   const rootPackage = packages.get('.');
-  if (serviceRoots.size === 0 && rootPackage !== undefined && !workspaces.roots.has('.') && !shared.has('.')) {
+  if (serviceRoots.size === 0 && rootPackage !== undefined && !workspaceRoots.has('.') && !shared.has('.')) {
     // Nothing else deploys: the repository is a monolith and its root package the one service.
     const detail = 'no other deployable folder; the root package is the single service';
     serviceRoots.set('.', [{ file: rootPackage.location.file, line: 1, kind: 'root-package', detail }]);
   }
 
-  const services = buildServices(serviceRoots, deployables, configured, packages, facts, errors);
-  const libraries = buildLibraries(workspaces.members, shared, serviceRoots, packages, configFile, errors);
+  const services = buildServices(serviceRoots, deployables, configured, projects, packages, facts, errors);
+  const libraries = buildLibraries(workspaces.members, shared, serviceRoots, projects, packages, configFile, errors);
   errors.sort(
     (a, b) =>
       compareStrings(a.file, b.file) ||
@@ -106,6 +115,7 @@ function buildServices(
   roots: Map<string, ServiceEvidence[]>,
   deployables: Map<string, Deployable>,
   configured: Map<string, string>,
+  projects: DeclaredProjects,
   packages: Map<string, PackageFact>,
   facts: Fact[],
   errors: AnalysisError[],
@@ -117,10 +127,12 @@ function buildServices(
     const composeNames = unique((deployable?.compose ?? []).map((fact) => fact.name));
     const workloadNames = unique((deployable?.workloads ?? []).map((fact) => fact.name));
     const configName = configured.get(root);
-    // The compose name is the hostname other services call it by, so it beats the package name.
+    const projectName = projects.applications.get(root)?.name ?? null;
+    // The compose name is the hostname other services call it by, so it beats the project and package names.
     if (configName !== undefined) claims.push({ root, name: configName, source: 'config' });
     else if (composeNames.length === 1) claims.push({ root, name: composeNames[0] ?? '', source: 'compose' });
     else if (workloadNames.length === 1) claims.push({ root, name: workloadNames[0] ?? '', source: 'k8s' });
+    else if (projectName !== null) claims.push({ root, name: projectName, source: 'project' });
     else claims.push({ root, ...folderName(root, packages.get(root)?.name ?? null) });
   }
   const { names, errors: nameErrors } = assignUniqueNames(claims, 'service');
@@ -144,6 +156,7 @@ function buildLibraries(
   members: Map<string, WorkspaceMembership>,
   shared: Set<string>,
   serviceRoots: Map<string, ServiceEvidence[]>,
+  projects: DeclaredProjects,
   packages: Map<string, PackageFact>,
   configFile: string,
   errors: AnalysisError[],
@@ -154,16 +167,21 @@ function buildLibraries(
     evidenceByRoot.set(root, [...(evidenceByRoot.get(root) ?? []), evidence]);
   };
   for (const [dir, membership] of members) {
+    if (projects.tests.has(dir)) continue;
     const file = packages.get(dir)?.location.file ?? dir;
     const declared = `${displayPath(membership.glob)} in ${displayPath(membership.declaredIn)}`;
     add(dir, { file, line: 1, kind: 'workspace', detail: `workspace package (${declared}) with no deploy signal` });
   }
+  for (const [root, project] of projects.libraries) add(root, project.evidence);
   for (const dir of shared) {
     add(dir, { file: configFile, line: 1, kind: 'config', detail: 'listed in the config `sharedPackages`' });
   }
 
   const roots = [...evidenceByRoot.keys()];
-  const claims = roots.map((root): NameClaim => ({ root, ...folderName(root, packages.get(root)?.name ?? null) }));
+  const claims = roots.map((root): NameClaim => {
+    const projectName = projects.libraries.get(root)?.name ?? null;
+    return projectName === null ? { root, ...folderName(root, packages.get(root)?.name ?? null) } : { root, name: projectName, source: 'project' };
+  });
   const { names, errors: nameErrors } = assignUniqueNames(claims, 'library');
   errors.push(...nameErrors);
   return roots
@@ -232,10 +250,6 @@ function sharedRoots(
     }
   }
   return roots;
-}
-
-function folderExists(dir: string, files: string[]): boolean {
-  return dir === '.' || files.some((file) => file !== dir && isWithin(file, dir));
 }
 
 /** Every folder that holds a JS/TS source file, at any depth. */

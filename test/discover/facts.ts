@@ -4,8 +4,10 @@ import type {
   DockerfileFact,
   K8sServiceFact,
   K8sWorkloadFact,
+  DeclaredProject,
   PackageFact,
   WorkspaceGlobsFact,
+  WorkspaceProjectsFact,
 } from '../../src/types/index.js';
 
 const fileIn = (dir: string, name: string): string => (dir === '.' ? name : `${dir}/${name}`);
@@ -35,6 +37,18 @@ export function server(dir: string, name: string | null, framework = 'express'):
 
 export function globs(dir: string, file: string, list: string[]): WorkspaceGlobsFact {
   return { kind: 'workspace-globs', extractor: 'workspace', location: { file, line: 1 }, dir, globs: list };
+}
+
+/** A declared project, at `line` of its declaring file with the snippet `"<name>": {`. */
+export function project(name: string | null, root: string, kind: DeclaredProject['kind'], file: string, line: number): DeclaredProject {
+  return { name, root, kind, location: { file, line, column: 5, snippet: `"${name ?? root}": {` } };
+}
+
+/** A nest-cli.json / workspace.json / nx.json (`workspaceRoot`) or project.json fact. */
+export function projects(file: string, list: DeclaredProject[], workspaceRoot = true): WorkspaceProjectsFact {
+  const slash = file.lastIndexOf('/');
+  const dir = slash < 0 ? '.' : file.slice(0, slash);
+  return { kind: 'workspace-projects', extractor: 'workspace-projects', location: { file, line: 1 }, dir, workspaceRoot, projects: list };
 }
 
 export function dockerfile(dir: string): DockerfileFact {

@@ -137,7 +137,19 @@ export function locateJsonError(text: string): number {
  * (run JSONC through the blanker first); tolerant of errors, it only tracks strings and depth.
  */
 export function findTopLevelKey(text: string, key: string): number | null {
-  let depth = 0;
+  return findKeyPath(text, [key]);
+}
+
+/**
+ * Offset of the key at `path` (`['projects', 'gateway']` → the `"gateway"` key inside the top-level `"projects"`
+ * object), or null. Like {@link findTopLevelKey}: comment-free text, tolerant of errors, one linear pass. Keys are
+ * compared as written, so a key spelled with escapes is not found.
+ */
+export function findKeyPath(text: string, path: readonly string[]): number | null {
+  if (path.length === 0) return null;
+  const wanted = path.map((key) => JSON.stringify(key));
+  // One entry per open container: whether it is an object, and the key whose value is being read in it.
+  const stack: { object: boolean; key: string | null }[] = [];
   let expectKey = false;
   let i = 0;
   while (i < text.length) {
@@ -145,14 +157,18 @@ export function findTopLevelKey(text: string, key: string): number | null {
     if (c === '"') {
       const end = scanString(text, i);
       const stop = end < 0 ? text.length : end;
-      if (depth === 1 && expectKey && JSON.stringify(key) === text.slice(i, stop)) return i;
+      const top = stack[stack.length - 1];
+      if (expectKey && top !== undefined) {
+        top.key = text.slice(i, stop);
+        if (stack.length === path.length && stack.every((open, depth) => open.object && open.key === wanted[depth])) return i;
+      }
       expectKey = false;
       i = stop;
       continue;
     }
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    if (c === '{' || c === ',') expectKey = depth === 1;
+    if (c === '{' || c === '[') stack.push({ object: c === '{', key: null });
+    else if (c === '}' || c === ']') stack.pop();
+    if (c === '{' || c === ',') expectKey = stack[stack.length - 1]?.object === true;
     else if (!isSpace(text.charCodeAt(i))) expectKey = false;
     i++;
   }

@@ -33,6 +33,11 @@ describe('manifest extractors together', () => {
     'package.json',
     'pnpm-workspace.yaml',
     'lerna.json',
+    'nest-cli.json',
+    'apps/api/project.json',
+    'nx.json',
+    'workspace.json',
+    'angular.json',
     '.env',
     'services/orders/.env.production',
     'docker-compose.yml',
@@ -73,6 +78,7 @@ describe('manifest extractors together', () => {
       ...['{', '}', '[', ']', ':', ',', '"', "'", '- ', '  ', '\n', '\r\n', '#', '=', '\\', '&a ', '*a', '<<: '],
       ...['services:', 'apiVersion: v1\nkind: Secret\n', 'data:', 'ENV ', 'EXPOSE ', '${X}', '3000', '/*', '//'],
       'export ',
+      ...['"monorepo": true', '"projects"', '"projectType": "application"', '"type": "library"', '"root"', '"__proto__"'],
     );
     fc.assert(
       fc.property(fc.constantFrom(...paths), fc.array(token, { maxLength: 60 }), (path, parts) => {
