@@ -42,7 +42,8 @@ function resolveOne(fact: HttpCallFact, from: string, context: RenderContext, ho
     const parsed = parseUrl(rendering.text);
     let target: CallTarget;
     let confidence: Confidence = rendering.confidence;
-    const via = [...rendering.via];
+    const through = fact.through === undefined ? [] : [`the ${fact.client} instance created at ${fact.through.file}:${fact.through.line}`];
+    const via = [...through, ...rendering.via];
     if (parsed.kind === 'unparsable') {
       target = { kind: 'unknown', reason: parsed.reason };
       via.push(parsed.reason);

@@ -63,6 +63,8 @@ export interface HttpCallFact extends FactBase {
    * URL; a call whose binding turns out not to be a client is dropped there.
    */
   via?: ClientRef;
+  /** Where the exported client instance the call went through was created (set when `via` is linked). */
+  through?: Evidence;
 }
 
 /** A binding imported from another module that may be a client: export `name` of `specifier`. */

@@ -47,6 +47,20 @@ describe('resolve: clients exported by another module', () => {
     expect(orders?.via).toBeUndefined();
   });
 
+  it('re-points the base URL\'s imports from the calling file and says which instance the call went through', () => {
+    const facts = link({
+      'src/config.ts': "export const config = { ordersUrl: process.env.ORDERS_URL ?? 'http://orders:3000' };",
+      'src/http/clients.ts': "import axios from 'axios';\nimport { config } from '../config';\nexport const orders = axios.create({ baseURL: config.ordersUrl });",
+      'src/checkout/place-order.ts': "import { orders } from '../http/clients';\norders.post('/orders', {});",
+    });
+    const call = facts.find((fact): fact is HttpCallFact => fact.kind === 'http-call');
+    expect(call?.url.parts).toEqual([
+      { kind: 'import', specifier: '../config.ts', name: 'config', path: ['ordersUrl'] },
+      { kind: 'literal', value: '/orders' },
+    ]);
+    expect(call?.through).toMatchObject({ file: 'src/http/clients.ts', line: 3 });
+  });
+
   it('drops verb calls on imports that are not clients: a Map, a package, a router, a missing export', () => {
     const facts = link({
       'src/cache.ts': 'export const cache = new Map<string, string>();',
