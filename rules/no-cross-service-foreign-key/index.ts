@@ -17,6 +17,13 @@ export default defineRule({
         'owns. The database now enforces a join across the service boundary: {to} cannot change, move or delete ' +
         'its rows without {from}, and both must live in one database forever. Keep only the id and check it ' +
         "through {to}'s API or events, or move the table to the service that owns the data.",
+      // A mongoose `ref` is no database constraint: MongoDB checks nothing, the coupling is in the stored ids.
+      crossRef:
+        'Collection {fromTable} of service {from} holds references ({columns}) into collection {toTable}, which ' +
+        'service {to} owns. Nothing enforces them, but {from} now depends on the ids and documents of {to}: ' +
+        "populate() reads {to}'s collection directly, and its references dangle when {to} deletes or moves a " +
+        "document. Keep only the id and check it through {to}'s API or events, or move the collection to the " +
+        'service that owns the data.',
     },
     options: z
       .object({
@@ -35,7 +42,7 @@ export default defineRule({
       if (to === null || from.owner === null || to.owner === null || from.owner === to.owner) continue;
       if (isAllowedTable(to, context.options.allowTables)) continue;
       context.report({
-        messageId: 'crossKey',
+        messageId: key.source === 'mongoose' ? 'crossRef' : 'crossKey',
         data: {
           from: from.owner,
           to: to.owner,

@@ -7,15 +7,16 @@ import type {
   PackageFact,
   ServiceEvidence,
 } from '../types/index.js';
-import { isInfrastructureImage } from './images.js';
+import { isInfrastructureBuild, isInfrastructureImage } from './images.js';
+import { mountedCode } from './mounts.js';
 import { imageBaseName, nameMatchScore, unscopedName } from './naming.js';
-import { basenameOf, compareStrings, dirnameOf, displayPath, isWithin, normalizeRelative } from './paths.js';
+import { basenameOf, compareStrings, dirnameOf, displayPath, isWithin, joinRelative, normalizeRelative } from './paths.js';
 
 /** Parent folders whose children are deployables by convention. */
 const LAYOUT_FOLDERS = new Set(['services', 'apps', 'microservices', 'backend']);
 
 /** Runtime dependencies that make a package with a `start` script a server. */
-const SERVER_FRAMEWORKS = [
+export const SERVER_FRAMEWORKS = [
   'express',
   'fastify',
   '@nestjs/core',
@@ -37,7 +38,7 @@ export interface DeployContext {
   configRoots: Set<string>;
   /** Roots of declared application projects (Nest monorepo, Nx) → project name; deployable without a package.json. */
   projectApps: Map<string, string | null>;
-  /** Roots of declared end-to-end test projects: never deployable unless configured. */
+  /** Roots of declared end-to-end test projects and test-runner packages: never deployable unless configured. */
   testProjects: Set<string>;
   /** Whether a folder without a package.json holds JS/TS code that no enclosing package owns. */
   isLooseCodeFolder(dir: string): boolean;
@@ -56,16 +57,19 @@ export interface Deployable {
 
 /**
  * Collects deploy signals per folder. First the signals that name a folder directly (Dockerfile, compose build
- * path, layout, server dependency); then the ones that name it only by image or service name, matched against
- * package folders, configured roots and the folders found so far.
+ * path, code mounted into a runtime image, layout, server dependency); then the ones that name it only by image or
+ * service name, matched against package folders, configured roots and the folders found so far. A folder whose
+ * Dockerfiles only configure a server image (`FROM mongo:5` plus init scripts) is infrastructure, never deployable.
  */
 export function findDeployables(ctx: DeployContext): { deployables: Map<string, Deployable>; errors: AnalysisError[] } {
   const found = new Map<string, Deployable>();
   const errors: AnalysisError[] = [];
+  const infrastructure = infrastructureBuilds(ctx);
   const eligible = (dir: string): boolean =>
     ctx.configRoots.has(dir) ||
     (!ctx.testProjects.has(dir) &&
-      (ctx.projectApps.has(dir) || (!ctx.workspaceRoots.has(dir) && (ctx.packages.has(dir) || ctx.isLooseCodeFolder(dir)))));
+      (ctx.projectApps.has(dir) ||
+        (!ctx.workspaceRoots.has(dir) && !infrastructure.dirs.has(dir) && (ctx.packages.has(dir) || ctx.isLooseCodeFolder(dir)))));
   const entry = (dir: string): Deployable => {
     let deployable = found.get(dir);
     if (deployable === undefined) {
@@ -77,13 +81,15 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
 
   for (const fact of ctx.dockerfiles) {
     const dir = normalizeRelative(fact.dir);
-    if (dir === null || !eligible(dir)) continue;
+    if (dir === null || !eligible(dir) || infrastructure.files.has(fact.location.file)) continue;
     entry(dir).evidence.push({ file: fact.location.file, line: 1, kind: 'dockerfile', detail: `Dockerfile in ${displayPath(dir)}` });
   }
 
   const unresolvedBuilds: ComposeServiceFact[] = [];
   for (const fact of ctx.compose) {
     if (fact.buildContext === null && fact.dockerfile === null) continue;
+    // A database or proxy image built with its init scripts is infrastructure, whatever folder or name it has.
+    if (infrastructure.files.has(builtDockerfile(fact) ?? '')) continue;
     const dir = resolveBuild(fact, eligible);
     if (dir === null) {
       unresolvedBuilds.push(fact);
@@ -92,6 +98,18 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
     const target = entry(dir);
     target.evidence.push({ ...fact.location, kind: 'compose-build', detail: `${composeLabel(fact)} builds ${displayPath(dir)}` });
     target.compose.push(fact);
+  }
+
+  const linked = new Set<ComposeServiceFact>();
+  for (const fact of ctx.compose) {
+    const mounted = mountedCode(fact, eligible);
+    if (mounted === null) continue;
+    const target = entry(mounted.dir);
+    const where = `${displayPath(mounted.dir)} mounted at ${displayPath(mounted.mount.target)}`;
+    const detail = `${composeLabel(fact)} runs image ${displayPath(fact.image ?? '')} with ${where}`;
+    target.evidence.push({ ...mounted.mount.location, kind: 'compose-build', detail });
+    target.compose.push(fact);
+    linked.add(fact);
   }
 
   for (const [dir, pkg] of ctx.packages) {
@@ -130,9 +148,8 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
     target.compose.push(fact);
   }
 
-  const linked = new Set<ComposeServiceFact>();
   for (const fact of ctx.compose) {
-    if (fact.buildContext !== null || fact.dockerfile !== null || fact.image === null) continue;
+    if (fact.buildContext !== null || fact.dockerfile !== null || fact.image === null || linked.has(fact)) continue;
     if (isInfrastructureImage(fact.image)) continue;
     const base = imageBaseName(fact.image);
     const dir = base === null ? null : byName(base);
@@ -145,7 +162,7 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
     linked.add(fact);
   }
 
-  // A stock runtime image with the code bind-mounted (`image: node:22`, `env_file: ./services/x/.env`) runs the
+  // A stock image whose mounts name no code folder (`image: node:22`, `env_file: ./services/x/.env`) runs the
   // folder its env_file lies in, or the one its name equals; it only links to folders already found deployable.
   for (const fact of ctx.compose) {
     if (fact.buildContext !== null || fact.dockerfile !== null || linked.has(fact)) continue;
@@ -177,10 +194,34 @@ export function findDeployables(ctx: DeployContext): { deployables: Map<string, 
  * The script that runs the package as a process: `start` first, then `start:*`, `serve`, `dev` (many services are
  * only ever run through `nodemon` in a `dev` script, in compose or by hand). Null for packages nothing runs.
  */
-function runScript(scripts: Record<string, string>): string | null {
+export function runScript(scripts: Record<string, string>): string | null {
   if (scripts['start'] !== undefined) return 'start';
   const names = Object.keys(scripts).sort(compareStrings);
   return names.find((name) => name.startsWith('start:')) ?? (scripts['serve'] !== undefined ? 'serve' : null) ?? (scripts['dev'] !== undefined ? 'dev' : null);
+}
+
+/**
+ * Dockerfiles that only configure a server image, by path, and the folders (not configured or declared as an
+ * application) whose Dockerfiles all do.
+ */
+function infrastructureBuilds(ctx: DeployContext): { files: Set<string>; dirs: Set<string> } {
+  const files = new Set<string>();
+  const allInfrastructure = new Map<string, boolean>();
+  for (const fact of ctx.dockerfiles) {
+    const dir = normalizeRelative(fact.dir);
+    if (dir === null || ctx.configRoots.has(dir) || ctx.projectApps.has(dir)) continue;
+    const infrastructure = isInfrastructureBuild(fact.baseImages);
+    if (infrastructure) files.add(fact.location.file);
+    allInfrastructure.set(dir, (allInfrastructure.get(dir) ?? true) && infrastructure);
+  }
+  return { files, dirs: new Set([...allInfrastructure].filter(([, all]) => all).map(([dir]) => dir)) };
+}
+
+/** The Dockerfile a compose build uses: the one given, else `Dockerfile` in the context. */
+function builtDockerfile(fact: ComposeServiceFact): string | null {
+  if (fact.dockerfile !== null) return normalizeRelative(fact.dockerfile);
+  const context = fact.buildContext === null ? null : normalizeRelative(fact.buildContext);
+  return context === null ? null : joinRelative(context, 'Dockerfile');
 }
 
 /** The deepest deployable folder holding one of the service's env_files, else the one named like the service. */

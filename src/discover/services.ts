@@ -16,6 +16,7 @@ import { deploymentsOf, hostnamesOf, indexK8sServices } from './hostnames.js';
 import { assignUniqueNames, folderName, type NameClaim } from './naming.js';
 import { compareStrings, dirnameOf, displayPath, folderExists, normalizeRelative } from './paths.js';
 import { findProjects, type DeclaredProjects } from './projects.js';
+import { findTestRunners } from './test-runners.js';
 import { findWorkspaces, type WorkspaceMembership } from './workspaces.js';
 
 export { ownerLookup, ownerOf, type Owner } from './owner.js';
@@ -57,6 +58,8 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
   errors.push(...workspaces.errors);
   const projects = findProjects(ofKind(facts, 'workspace-projects'), files);
   const workspaceRoots = new Set([...workspaces.roots, ...projects.roots]);
+  // End-to-end projects and test-runner packages (`e2e/` running jest against the stack) are neither services nor libraries.
+  const testRoots = new Set([...projects.tests, ...findTestRunners(packages)]);
 
   const configured = configuredServices(config, files, configFile, errors);
   const codeDirs = codeFolders(files);
@@ -65,7 +68,7 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
     workspaceRoots,
     configRoots: new Set(configured.keys()),
     projectApps: new Map([...projects.applications].map(([root, project]) => [root, project.name])),
-    testProjects: projects.tests,
+    testProjects: testRoots,
     isLooseCodeFolder: (dir) => codeDirs.has(dir) && !hasPackageAtOrAbove(dir, packages),
     dockerfiles: ofKind(facts, 'dockerfile'),
     compose: sortByLocation(ofKind(facts, 'compose-service')),
@@ -100,7 +103,7 @@ export function discoverServices(input: DiscoverInput): DiscoverOutput {
   }
 
   const services = buildServices(serviceRoots, deployables, configured, projects, packages, facts, errors);
-  const libraries = buildLibraries(workspaces.members, shared, serviceRoots, projects, packages, configFile, errors);
+  const libraries = buildLibraries(workspaces.members, shared, serviceRoots, projects, testRoots, packages, configFile, errors);
   errors.sort(
     (a, b) =>
       compareStrings(a.file, b.file) ||
@@ -157,6 +160,7 @@ function buildLibraries(
   shared: Set<string>,
   serviceRoots: Map<string, ServiceEvidence[]>,
   projects: DeclaredProjects,
+  testRoots: Set<string>,
   packages: Map<string, PackageFact>,
   configFile: string,
   errors: AnalysisError[],
@@ -167,7 +171,7 @@ function buildLibraries(
     evidenceByRoot.set(root, [...(evidenceByRoot.get(root) ?? []), evidence]);
   };
   for (const [dir, membership] of members) {
-    if (projects.tests.has(dir)) continue;
+    if (testRoots.has(dir)) continue;
     const file = packages.get(dir)?.location.file ?? dir;
     const declared = `${displayPath(membership.glob)} in ${displayPath(membership.declaredIn)}`;
     add(dir, { file, line: 1, kind: 'workspace', detail: `workspace package (${declared}) with no deploy signal` });

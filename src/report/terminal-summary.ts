@@ -1,8 +1,9 @@
-/** The text report's opening: what archcheck understood the system to be (services, libraries, sync calls). */
+/** The text report's opening: what archcheck understood the system to be (services, libraries, calls, topics, data). */
 import type { Result, ResultEdge } from '../types/result.js';
 import type { Style } from './ansi.js';
 import { sanitize } from './sanitize.js';
 import { renderDataOwnership } from './terminal-data.js';
+import { renderAsyncMessaging } from './terminal-messaging.js';
 import { compareStrings, count, nodeLabel, pad, widest } from './text-format.js';
 
 /** Call sites from one caller, split by where they go. */
@@ -13,12 +14,13 @@ interface CallerCalls {
   unresolved: number;
 }
 
-/** Renders the services, libraries and synchronous-call sections, one line per item. */
+/** Renders the services, libraries, synchronous-call, messaging and data sections, one line per item. */
 export function renderSystemSummary(result: Result, style: Style): string[] {
   return [
     ...renderServices(result, style),
     ...renderLibraries(result, style),
     ...renderSyncCalls(result, style),
+    ...renderAsyncMessaging(result, style),
     ...renderDataOwnership(result, style),
   ];
 }

@@ -5,6 +5,7 @@ import { createStyle, type Style } from './ansi.js';
 import type { ReporterOptions } from './options.js';
 import { sanitize } from './sanitize.js';
 import { renderAnalysisErrors, renderFindings } from './terminal-findings.js';
+import { topicCount } from './terminal-messaging.js';
 import { renderSystemSummary } from './terminal-summary.js';
 import { count } from './text-format.js';
 
@@ -23,12 +24,14 @@ export function terminalReporter(result: Result, options: ReporterOptions): stri
   return `${sections.map((section) => section.join('\n')).join('\n\n')}\n`;
 }
 
-/** `✖ 3 problems (2 errors, 1 warning) · 4 services · 7 sync calls (1 unresolved) · score: unscored`. */
+/** `✖ 3 problems (2 errors, 1 warning) · 4 services · 7 sync calls (1 unresolved) · 2 topics · score: unscored`. */
 function renderSummaryLine(result: Result, style: Style): string {
   const tallies = tally(result.findings);
   const facts = [count(result.services.length, 'service')];
   const { total, unresolved } = result.stats.calls;
   facts.push(unresolved > 0 ? `${count(total, 'sync call')} (${unresolved} unresolved)` : count(total, 'sync call'));
+  const topics = topicCount(result);
+  if (topics > 0) facts.push(count(topics, 'topic'));
   // Not "files not analyzed": a warning (invalid encoding, slow file) or several errors in one file would make that a lie.
   if (result.errors.length > 0) facts.push(count(result.errors.length, 'analysis error'));
   facts.push(`score: ${renderScore(result)}`);

@@ -1,6 +1,7 @@
 /** Resolves HTTP call facts to target services, externals or unknown, with the steps that got there. */
 import type { CallTarget, Confidence, Fact, HttpCallFact, Inventory, ResolvedCall } from '../types/index.js';
 import type { ServiceEnvironment } from './environment.js';
+import type { CallersOf } from './callers.js';
 import { resolveHost, type HostDirectory, type ThirdPartyContainer } from './hosts.js';
 import type { ModuleResolver } from './modules.js';
 import type { OwnerOf } from '../discover/owner.js';
@@ -15,23 +16,37 @@ export interface CallResolutionInput {
   exports: ExportIndex;
   modules: ModuleResolver;
   hosts: HostDirectory;
+  /** The services each call site runs in (its own, or those loading a library's code). */
+  callers: CallersOf;
 }
 
 export function resolveCalls(input: CallResolutionInput): ResolvedCall[] {
   const calls: ResolvedCall[] = [];
   for (const fact of input.facts) {
     if (fact.kind !== 'http-call' || !isProductionSource(fact.location.file)) continue;
-    const owner = input.owners(fact.location.file);
-    if (owner?.kind !== 'service') continue;
-    const context: RenderContext = {
-      service: owner.name,
-      env: input.environments.get(owner.name) ?? new Map(),
-      exports: input.exports,
-      modules: input.modules,
-    };
-    calls.push(...resolveOne(fact, owner.name, context, input.hosts));
+    const { services, library } = input.callers(fact.location.file, fact.location.line);
+    const resolved = services.flatMap((service) => {
+      const context: RenderContext = {
+        service,
+        env: input.environments.get(service) ?? new Map(),
+        exports: input.exports,
+        modules: input.modules,
+      };
+      return resolveOne(fact, service, context, input.hosts);
+    });
+    calls.push(...(library === null ? resolved : fromLibrary(resolved, library)));
   }
   return calls;
+}
+
+/**
+ * Calls of a library's code, once per service that runs it: those that resolve in that service's environment;
+ * when none does, one unresolved call, so the site is counted once and never silently dropped.
+ */
+export function fromLibrary(calls: readonly ResolvedCall[], library: string): ResolvedCall[] {
+  const noted = calls.map((call) => ({ ...call, via: [`code of library ${library}, run by ${call.from}`, ...call.via] }));
+  const known = noted.filter((call) => call.target.kind !== 'unknown');
+  return known.length > 0 ? known : noted.slice(0, 1);
 }
 
 /** One ResolvedCall per distinct resolved target; a single unknown call when nothing resolves. */

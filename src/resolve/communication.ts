@@ -4,6 +4,7 @@ import type { OwnerOf } from '../discover/owner.js';
 import type { ServiceEnvironment } from './environment.js';
 import { attachGuards } from './guards.js';
 import { hardcodedHost } from './hardcoded.js';
+import type { CallersOf } from './callers.js';
 import type { HostDirectory } from './hosts.js';
 import { resolveMessages } from './messages.js';
 import type { ModuleResolver } from './modules.js';
@@ -18,6 +19,7 @@ export interface CommunicationInput {
   exports: ExportIndex;
   modules: ModuleResolver;
   hosts: HostDirectory;
+  callers: CallersOf;
 }
 
 /** Adds rpc calls to `httpCalls`, sets guards and hard-coded hosts on every call, and resolves messages. */
@@ -30,9 +32,9 @@ export function resolveCommunication(httpCalls: ResolvedCall[], input: Communica
   });
   // NestJS clients by token, shared by `send`/`getService` calls and by `emit`s (whose broker is the client's transport).
   const clients = indexNestClients(input.facts, input.owners, contextOf);
-  const calls = [...httpCalls, ...resolveRpcCalls(input.facts, input.owners, contextOf, input.hosts, clients)];
+  const calls = [...httpCalls, ...resolveRpcCalls(input.facts, input.owners, input.callers, contextOf, input.hosts, clients)];
   attachGuards(calls, input);
-  attachRoutes(calls, input.facts, input.owners);
+  attachRoutes(calls, input.facts, input.owners, input.modules);
   const urls = new Map<string, Extract<Fact, { kind: 'http-call' }>>();
   for (const fact of input.facts) {
     if (fact.kind === 'http-call') urls.set(`${fact.location.file}\0${fact.location.line}\0${fact.location.column ?? 0}`, fact);

@@ -6,7 +6,7 @@ import type { DatabaseConnection, DbConnectionFact, Evidence, Fact } from '../ty
 import type { OwnerOf } from '../discover/owner.js';
 import type { EnvCandidate, ServiceEnvironment } from './environment.js';
 import { canonicalHost, type DbHostDirectory } from './db-hosts.js';
-import { DEFAULT_PORT, databaseKey, engineOfPrefix, parseDbUrl, type DbTarget } from './db-url.js';
+import { DEFAULT_PORT, databaseKey, engineOfPrefix, isPlaceholder, parseDbUrl, type DbTarget } from './db-url.js';
 import { HOLE, renderValue, type RenderContext } from './values.js';
 
 const PART = /^(.*?)_?(HOST|HOSTNAME|SERVER|PORT|NAME|DATABASE|DB|SCHEMA)$/;
@@ -92,7 +92,8 @@ function partGroups(env: ServiceEnvironment): { target: DbTarget; location: Evid
   for (const [prefix, group] of groups) {
     const host = group.HOST;
     const name = group.NAME;
-    if (host === undefined || name === undefined) continue;
+    // An empty or template value (`DB_NAME=`, `DB_HOST=HOST`) names no database.
+    if (host === undefined || name === undefined || name.value.trim() === '' || host.value.trim() === '' || isPlaceholder(host.value.trim())) continue;
     const engine = engineOfPrefix(prefix.replace(/^.*_/, '')) ?? engineOfPrefix(prefix) ?? 'sql';
     const port = group.PORT === undefined ? null : Number(group.PORT.value);
     result.push({

@@ -36,21 +36,25 @@ export const DEFAULT_PORT: Record<string, number> = {
   cassandra: 9042,
 };
 
-/** Reads a database URL; null when it is not one (an HTTP URL, a path) or its host is unknown. */
+/**
+ * Reads a database URL; null when it is not one (an HTTP URL, a path), its host is unknown, or it is a template
+ * (`postgresql://USER:PASSWORD@HOST:PORT/DATABASE` in a `.env.example`), which names no real server.
+ */
 export function parseDbUrl(text: string): DbTarget | null {
-  const match = /^([a-z][a-z0-9+]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(text.trim());
+  const match = /^([a-z][a-z0-9+]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(withoutUserinfo(text.trim()));
   if (match === null) return null;
   const engine = SCHEME_ENGINE[(match[1] ?? '').toLowerCase()];
   if (engine === undefined) return null;
-  let authority = match[2] ?? '';
-  const at = authority.lastIndexOf('@');
-  if (at !== -1) authority = authority.slice(at + 1);
+  const authority = match[2] ?? '';
   // A replica set lists several hosts; the first names the cluster well enough for identity.
   const first = authority.split(',')[0] ?? '';
   const colon = first.lastIndexOf(':');
-  const host = (colon === -1 ? first : first.slice(0, colon)).toLowerCase();
-  if (host === '' || host.includes('\u0000')) return null;
-  const port = colon === -1 ? null : Number(first.slice(colon + 1));
+  const rawHost = colon === -1 ? first : first.slice(0, colon);
+  if (rawHost === '' || rawHost.includes('\u0000') || isPlaceholder(rawHost)) return null;
+  const host = rawHost.toLowerCase();
+  const portText = colon === -1 ? '' : first.slice(colon + 1);
+  if (portText !== '' && !/^\d{1,5}$/.test(portText)) return null;
+  const port = portText === '' ? null : Number(portText);
   const path = decode(match[3] ?? '').replace(/^\//, '');
   const database = path.split('/')[0] ?? '';
   const query = new URLSearchParams(match[4] ?? '');
@@ -61,6 +65,30 @@ export function parseDbUrl(text: string): DbTarget | null {
     database: database === '' ? (engine === 'redis' ? '0' : '') : database,
     schema: schemaOf(query),
   };
+}
+
+/**
+ * The URL without `user:password@`. A generated password may hold an unencoded `/`, `?` or `#`, so when the
+ * authority has no `@` but the text after `user:` does, the userinfo runs to the last `@` before any whitespace.
+ */
+function withoutUserinfo(text: string): string {
+  const scheme = text.indexOf('://');
+  if (scheme === -1) return text;
+  const start = scheme + 3;
+  const rest = text.slice(start);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+  const inAuthority = authority.lastIndexOf('@');
+  const userEnd = authority.indexOf(':');
+  const last = rest.lastIndexOf('@');
+  const port = /^\d+$/.test(authority.slice(userEnd + 1));
+  if (userEnd !== -1 && !port && last > inAuthority) return text.slice(0, start) + rest.slice(last + 1);
+  return inAuthority === -1 ? text : text.slice(0, start) + rest.slice(inAuthority + 1);
+}
+
+/** `HOST`, `<host>`, `{{DB_HOST}}`, `your-host`: names a template leaves for the reader to fill in. */
+export function isPlaceholder(value: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(value) || /^[<{[]/.test(value) || /^your[-_]/i.test(value);
 }
 
 /** `?schema=x` (Prisma), `?currentSchema=x` (JDBC style), `?options=-c search_path=x`. */

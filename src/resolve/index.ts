@@ -7,6 +7,7 @@ import { resolveImports } from './imports.js';
 import { resolveDataModel } from './data.js';
 import { ModuleResolver } from './modules.js';
 import { linkImportedClients } from './imported-clients.js';
+import { callersLookup } from './callers.js';
 import { ownerLookup } from '../discover/owner.js';
 import { HOLE, indexExports, renderValue } from './values.js';
 
@@ -46,13 +47,15 @@ export function resolve(input: ResolveInput): Model {
         return Number.isInteger(port) && port > 0 && port < 65536 ? [port] : [];
       }),
   });
-  const communication = resolveCommunication(resolveCalls({ facts, owners, environments, exports, modules, hosts }), {
+  const callers = callersLookup(facts, owners, modules);
+  const communication = resolveCommunication(resolveCalls({ facts, owners, environments, exports, modules, hosts, callers }), {
     facts,
     owners,
     environments,
     exports,
     modules,
     hosts,
+    callers,
   });
   return {
     inventory,

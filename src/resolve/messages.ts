@@ -24,6 +24,9 @@ const BROKERS: ReadonlyMap<string, string> = new Map([
   ['GRPC', 'grpc'],
 ]);
 const UNKNOWN_BROKER = 'nest';
+// Broker of `@MessagePattern` handler facts and client of NestJS messages (see messaging/nest.ts).
+const NEST_RPC = 'nest-rpc';
+const NEST_CLIENT = 'nestjs-microservices';
 // Hops through re-exported options objects (`export const options = baseOptions`).
 const MAX_HOPS = 4;
 
@@ -45,9 +48,14 @@ export function resolveMessages(facts: readonly Fact[], owners: OwnerOf, context
   const servers = serverTransports(facts, owners, contextOf);
   const decided: ResolvedMessage[] = [];
   const open: Open[] = [];
+  const rpcHandlers: MessageFact[] = [];
   for (const fact of facts) {
-    // `@MessagePattern` handlers answer synchronous `send`s; rpc.ts links them, they are no topic.
-    if (fact.kind !== 'message' || fact.broker === 'nest-rpc' || !isProductionSource(fact.location.file)) continue;
+    if (fact.kind !== 'message' || !isProductionSource(fact.location.file)) continue;
+    // `@MessagePattern` handlers answer synchronous `send`s (rpc.ts links them); they are a topic only for an `emit`.
+    if (fact.broker === NEST_RPC) {
+      rpcHandlers.push(fact);
+      continue;
+    }
     const owner = owners(fact.location.file);
     if (owner?.kind !== 'service') continue;
     const context = contextOf(owner.name);
@@ -74,7 +82,42 @@ export function resolveMessages(facts: readonly Fact[], owners: OwnerOf, context
       else open.push({ message, choices });
     }
   }
-  return [...decided, ...settle(decided, open)];
+  const messages = [...decided, ...settle(decided, open)];
+  return [...messages, ...eventsToRpcHandlers(rpcHandlers, messages, owners, contextOf)];
+}
+
+/**
+ * A NestJS server dispatches an event to whatever handler has its pattern, `@MessagePattern` included (common with
+ * Kafka, where both decorators subscribe the same topic): a message handler is a consumer of every NestJS `emit`
+ * of its pattern. Handlers no `emit` reaches stay out, so request-reply handlers are never orphan topics.
+ */
+function eventsToRpcHandlers(handlers: readonly MessageFact[], messages: readonly ResolvedMessage[], owners: OwnerOf, contextOf: RenderContextOf): ResolvedMessage[] {
+  const emitted = new Map<string, ResolvedMessage[]>();
+  for (const message of messages) {
+    if (message.role !== 'publish' || message.client !== NEST_CLIENT) continue;
+    emitted.set(message.topic, [...(emitted.get(message.topic) ?? []), message]);
+  }
+  const consumers: ResolvedMessage[] = [];
+  for (const fact of handlers) {
+    const owner = owners(fact.location.file);
+    if (owner?.kind !== 'service') continue;
+    for (const rendering of renderValue(fact.topic, fact.location.file, contextOf(owner.name))) {
+      const publishers = emitted.get(rendering.text) ?? [];
+      for (const broker of new Set(publishers.map((publisher) => publisher.broker))) {
+        consumers.push({
+          service: owner.name,
+          broker,
+          topic: rendering.text,
+          role: 'consume',
+          client: fact.client,
+          location: fact.location,
+          confidence: weakest(rendering.confidence, 'resolved'),
+          via: [...rendering.via, `@MessagePattern handler also receives events emitted with pattern ${rendering.text}`],
+        });
+      }
+    }
+  }
+  return consumers;
 }
 
 /** SQS queue URLs and SNS topic ARNs name the destination in their last segment. */

@@ -8,9 +8,9 @@
  * files), following chains of mounts (a router mounted by a router mounted by the app); a router mounted nowhere
  * keeps its own path. NestJS global prefixes (`app.setGlobalPrefix`) then apply to the service's controllers.
  */
-import type { Fact, ResolvedCall, RouteFact, RouteMountFact, RoutePrefixFact, TsconfigFact } from '../types/index.js';
+import type { Fact, ResolvedCall, RouteFact, RouteMountFact, RoutePrefixFact } from '../types/index.js';
 import type { OwnerOf } from '../discover/owner.js';
-import { ModuleResolver } from './modules.js';
+import type { ModuleResolver } from './modules.js';
 import { isProductionSource } from './production.js';
 import { buildExportTable, lookupExport } from './export-table.js';
 import { joinPaths } from '../shared/paths.js';
@@ -27,7 +27,7 @@ export interface ServedRoute {
 }
 
 /** Sets `route` on each HTTP call to a service whose path matches one of that service's routes. */
-export function attachRoutes(calls: ResolvedCall[], facts: readonly Fact[], owners: OwnerOf, modules: ModuleResolver = factResolver(facts)): void {
+export function attachRoutes(calls: ResolvedCall[], facts: readonly Fact[], owners: OwnerOf, modules: ModuleResolver): void {
   const byService = routesByService(facts, owners, modules);
   for (const call of calls) {
     if (call.protocol !== 'http' || call.target.kind !== 'service') continue;
@@ -147,12 +147,6 @@ function withGlobalPrefixes(route: RouteFact, prefixes: readonly RoutePrefixFact
 }
 
 /** A resolver over the files that have facts, for callers without the stage's resolver. */
-function factResolver(facts: readonly Fact[]): ModuleResolver {
-  const tsconfigs = facts.filter((fact): fact is TsconfigFact => fact.kind === 'tsconfig');
-  const packages = facts.flatMap((fact) => (fact.kind === 'package' && fact.name !== null ? [{ name: fact.name, dir: fact.dir }] : []));
-  return new ModuleResolver(new Set(facts.map((fact) => fact.location.file)), tsconfigs, packages);
-}
-
 function routerKey(file: string, name: string): string {
   return `${file}\0${name}`;
 }

@@ -5,6 +5,8 @@
  */
 import type { CallTarget, Confidence, Evidence, Fact, FoldedValue, NestTransportFact, ResolvedCall, RpcCallFact } from '../types/index.js';
 import type { OwnerOf } from '../discover/owner.js';
+import type { CallersOf } from './callers.js';
+import { fromLibrary } from './calls.js';
 import { resolveHost, type HostDirectory } from './hosts.js';
 import { isProductionSource } from './production.js';
 import { parseUrl } from './url.js';
@@ -57,6 +59,7 @@ function tokenNames(token: FoldedValue, file: string, context: RenderContext): s
 export function resolveRpcCalls(
   facts: readonly Fact[],
   owners: OwnerOf,
+  callers: CallersOf,
   contextOf: (service: string) => RenderContext,
   hosts: HostDirectory,
   clients: NestClients,
@@ -65,33 +68,44 @@ export function resolveRpcCalls(
   const calls: ResolvedCall[] = [];
   for (const fact of facts) {
     if (fact.kind !== 'rpc-call' || !isProductionSource(fact.location.file)) continue;
-    const owner = owners(fact.location.file);
-    if (owner?.kind !== 'service') continue;
-    const byPattern = fact.operation === null ? undefined : handlers.get(fact.operation)?.filter((handler) => handler.service !== owner.name);
-    const [handler] = byPattern ?? [];
-    if (byPattern?.length === 1 && handler) {
-      // The one service answering this pattern is the callee, whatever broker carries it.
-      calls.push({
-        from: owner.name,
-        target: { kind: 'service', service: handler.service },
-        protocol: fact.protocol,
-        client: fact.client,
-        method: fact.operation,
-        url: `pattern ${fact.operation ?? ''}`,
-        location: fact.location,
-        confidence: 'resolved',
-        via: [`@MessagePattern('${fact.operation ?? ''}') in ${handler.location.file}:${handler.location.line} → service ${handler.service}`],
-      });
-      continue;
-    }
-    const context = contextOf(owner.name);
-    const named = fact.token === null ? null : clientsNamed(clients, owner.name, fact.token, fact.location.file, context);
-    // Without a token: a gRPC client (`ClientGrpc.getService`) goes through a `Transport.GRPC` entry; `send` through any other.
-    const usable = named ?? (clients.services.get(owner.name) ?? []).filter((client) => (client.fact.transport === 'GRPC') === (fact.protocol === 'grpc'));
-    const token = named === null || fact.token === null ? null : tokenNames(fact.token, fact.location.file, context)[0] ?? null;
-    calls.push(resolveOne(fact, owner.name, usable.map((client) => client.fact), token, context, hosts));
+    const { services, library } = callers(fact.location.file, fact.location.line);
+    const resolved = services.map((service) => resolveRpc(fact, service, handlers, contextOf, hosts, clients));
+    calls.push(...(library === null ? resolved : fromLibrary(resolved, library)));
   }
   return calls;
+}
+
+/** One rpc call site as run by `service`. */
+function resolveRpc(
+  fact: RpcCallFact,
+  service: string,
+  handlers: ReadonlyMap<string, { service: string; location: Evidence }[]>,
+  contextOf: (service: string) => RenderContext,
+  hosts: HostDirectory,
+  clients: NestClients,
+): ResolvedCall {
+  const byPattern = fact.operation === null ? undefined : handlers.get(fact.operation)?.filter((handler) => handler.service !== service);
+  const [handler] = byPattern ?? [];
+  if (byPattern?.length === 1 && handler) {
+    // The one service answering this pattern is the callee, whatever broker carries it.
+    return {
+      from: service,
+      target: { kind: 'service', service: handler.service },
+      protocol: fact.protocol,
+      client: fact.client,
+      method: fact.operation,
+      url: `pattern ${fact.operation ?? ''}`,
+      location: fact.location,
+      confidence: 'resolved',
+      via: [`@MessagePattern('${fact.operation ?? ''}') in ${handler.location.file}:${handler.location.line} → service ${handler.service}`],
+    };
+  }
+  const context = contextOf(service);
+  const named = fact.token === null ? null : clientsNamed(clients, service, fact.token, fact.location.file, context);
+  // Without a token: a gRPC client (`ClientGrpc.getService`) goes through a `Transport.GRPC` entry; `send` through any other.
+  const usable = named ?? (clients.services.get(service) ?? []).filter((client) => (client.fact.transport === 'GRPC') === (fact.protocol === 'grpc'));
+  const token = named === null || fact.token === null ? null : tokenNames(fact.token, fact.location.file, context)[0] ?? null;
+  return resolveOne(fact, service, usable.map((client) => client.fact), token, context, hosts);
 }
 
 /** `@MessagePattern` handlers by literal pattern, with their service. */

@@ -43,14 +43,28 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
   };
   const ordered = [...facts].sort((a, b) => compareLocations(a.location, b.location));
   const engines = new Map(connections.map((connection) => [connection.id, connection.engine]));
+  const schemas = new Map(connections.map((connection) => [connection.id, connection.schema]));
+  /**
+   * PostgreSQL looks an unqualified name up in its search_path: `public`, or the schema the connection sets
+   * (`?schema=x`, `search_path=x`), so Prisma's `"public"."orders"` and `orders` are one table, named `orders`. A
+   * MySQL `public.orders` is a table of a database called `public`: only PostgreSQL and unknown engines fold.
+   */
+  const unqualified = (ref: TableRef, database: string | null): TableRef => {
+    if (ref.schema === null) return ref;
+    const engine = database === null ? undefined : engines.get(database);
+    if (engine !== undefined && engine !== 'postgres' && engine !== 'sql') return ref;
+    const schema = (database === null ? null : schemas.get(database)) ?? 'public';
+    return ref.schema === schema ? { schema: null, name: ref.name } : ref;
+  };
   // Tables whose name is the engine's own spelling (read from SQL text), see sameName.
   const exact = new Set<OwnedTable>();
   const strict = (refExact: boolean, table: OwnedTable, database: string | null): boolean => {
     const engine = engines.get(table.database ?? database ?? '');
     return refExact && exact.has(table) && engine !== 'mysql' && engine !== 'mariadb';
   };
-  const names = (table: OwnedTable, ref: TableRef, refExact: boolean, database: string | null): boolean => {
+  const names = (table: OwnedTable, written: TableRef, refExact: boolean, database: string | null): boolean => {
     const isStrict = strict(refExact, table, database);
+    const ref = unqualified(written, table.database ?? database);
     const schema = ref.schema === null || table.table.schema === null || sameName(table.table.schema, ref.schema, isStrict);
     return schema && sameName(table.table.name, ref.name, isStrict);
   };
@@ -61,12 +75,13 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     if (fact.kind === 'db-table') {
       const placed = place(fact.location, fact.database, fact.source === 'mongoose' ? 'mongodb' : null);
       const fromSql = fact.source === 'sql';
-      const bucket = live.get(liveKey(placed, fact.table)) ?? [];
-      const index = bucket.findIndex((t) => names(t, fact.table, fromSql, placed.database));
+      const created = unqualified(fact.table, placed.database);
+      const bucket = live.get(liveKey(placed, created)) ?? [];
+      const index = bucket.findIndex((t) => names(t, created, fromSql, placed.database));
       const previous = bucket[index];
       // A model read after the migration that creates its table keeps the migration's spelling, the engine's.
       const keepSpelling = previous !== undefined && exact.has(previous) && !fromSql;
-      const ref = keepSpelling ? previous.table : fact.table;
+      const ref = keepSpelling ? previous.table : created;
       const table: OwnedTable = {
         key: tableKey(placed.database, ref),
         table: ref,
@@ -79,16 +94,19 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
       if (fromSql || keepSpelling) exact.add(table);
       if (index === -1) bucket.push(table);
       else bucket[index] = table;
-      live.set(liveKey(placed, fact.table), bucket);
+      live.set(liveKey(placed, created), bucket);
     } else if (fact.kind === 'db-migration-step' && fact.step === 'drop-table') {
       const placed = place(fact.location, fact.database, null);
-      const bucket = live.get(liveKey(placed, fact.table)) ?? [];
-      live.set(liveKey(placed, fact.table), bucket.filter((t) => !names(t, fact.table, fact.extractor === 'sql', placed.database)));
+      const dropped = unqualified(fact.table, placed.database);
+      const bucket = live.get(liveKey(placed, dropped)) ?? [];
+      live.set(liveKey(placed, dropped), bucket.filter((t) => !names(t, dropped, fact.extractor === 'sql', placed.database)));
     }
   }
   const tables = [...live.values()].flat().sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.owner ?? '', b.owner ?? ''));
   const find = (ref: TableRef, refExact: boolean, service: string | null, database: string | null): OwnedTable | null => {
-    const named = tables.filter((t) => names(t, ref, refExact, database));
+    // An unqualified name matches a table of any schema, the one of the default schema first.
+    const sameSchema = (t: OwnedTable): boolean => unqualified(ref, t.database ?? database).schema === t.table.schema;
+    const named = tables.filter((t) => names(t, ref, refExact, database)).sort((a, b) => Number(sameSchema(b)) - Number(sameSchema(a)));
     const reachable = (t: OwnedTable): boolean => {
       if (database !== null && t.database !== null) return t.database === database;
       const own = service === null ? [] : (byService.get(service) ?? []);
@@ -114,10 +132,34 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
     if (owned !== undefined) models.set(fact.model, [...(models.get(fact.model) ?? []), owned]);
     if (owned !== undefined && fact.fieldColumns !== undefined) fieldColumns.set(owned, new Map(Object.entries(fact.fieldColumns)));
   }
-  // The service's own model first, then one declared with the same ORM (`client` of an access), then any.
+  // Whether the service can reach the table's database; true when either side's database is unknown.
+  const connectsTo = (service: string | null, table: OwnedTable): boolean => {
+    const own = (service === null ? [] : (byService.get(service) ?? [])).filter((c) => c.engine !== 'redis');
+    return table.database === null || own.length === 0 || own.some((c) => c.id === table.database);
+  };
+  // The service's own model first, then one declared with the same ORM (`client` of an access), then any. Another
+  // service's model counts in a database the service connects to; out of reach only when the service reaches no
+  // table of its name (a client generated from a copy of that schema), else that same-named table is meant.
   const byModel = (model: string | undefined, service: string | null, client?: string): OwnedTable | null => {
     const candidates = model === undefined ? [] : (models.get(model) ?? []);
-    return candidates.find((t) => t.owner === service) ?? candidates.find((t) => t.source === client) ?? candidates[0] ?? null;
+    const own = candidates.find((t) => t.owner === service);
+    if (own !== undefined) return own;
+    const reachable = candidates.filter((t) => connectsTo(service, t));
+    const pool = reachable.length > 0 ? reachable : candidates.filter((t) => find(t.table, false, service, null) === null);
+    return pool.find((t) => t.source === client) ?? pool[0] ?? null;
+  };
+  /**
+   * A mongoose `ref: 'User'` names a model: the referring service's own, else the one service (in reach) declaring it.
+   * Several other services declaring it leave the ref unlinked (`ambiguous`) rather than picking one by sort order.
+   */
+  const byRef = (model: string, service: string | null): { table: OwnedTable | null; ambiguous: boolean } => {
+    const candidates = models.get(model) ?? [];
+    const own = candidates.find((t) => t.owner === service);
+    if (own !== undefined) return { table: own, ambiguous: false };
+    const reachable = candidates.filter((t) => connectsTo(service, t));
+    const declaring = new Set(reachable.map((t) => t.owner)).size;
+    const anywhere = new Set(candidates.map((t) => t.owner)).size;
+    return { table: declaring === 1 ? (reachable[0] ?? null) : null, ambiguous: declaring > 1 || (declaring === 0 && anywhere > 1) };
   };
   const foreignKeys: ResolvedForeignKey[] = [];
   const accesses: ResolvedTableAccess[] = [];
@@ -127,20 +169,26 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
       const placed = place(fact.location, fact.database, fact.source === 'mongoose' ? 'mongodb' : null);
       const from = find(fact.from, fact.source === 'sql', placed.service, placed.database);
       if (from === null) continue;
-      const to = find(fact.to, fact.source === 'sql', from.owner, from.database) ?? byModel(fact.toModel, from.owner);
-      foreignKeys.push({ from, to, target: fact.to, columns: fact.columns, source: fact.source, location: fact.location });
+      const ref = fact.source === 'mongoose' && fact.toModel !== undefined ? byRef(fact.toModel, from.owner) : null;
+      const to =
+        ref?.table ??
+        (ref?.ambiguous === true ? null : (find(fact.to, fact.source === 'sql', from.owner, from.database) ?? byModel(fact.toModel, from.owner)));
+      const target = unqualified(fact.to, to?.database ?? from.database);
+      foreignKeys.push({ from, to, target, columns: fact.columns, source: fact.source, location: fact.location });
     } else if (fact.kind === 'db-access' && fact.extractor !== 'sql' && isProductionSource(fact.location.file)) {
       const owner = owners(fact.location.file);
       if (owner?.kind !== 'service') continue;
       // An ORM access names its model; the table that model declares (`@@map`, `@Entity('orders')`) wins, as the
       // target too, and the model's field names become its column names.
       const modelTable = fact.model === undefined ? null : byModel(fact.model, owner.name, fact.client);
+      // A model that some service declares out of reach, its name taken by a table in reach, is neither: unlinked.
+      const unreachable = modelTable === null && fact.model !== undefined && models.has(fact.model);
       // SQL text run by a driver names tables as the engine does; the Knex builder and ORM models lower-case them.
-      const table = modelTable ?? find(fact.table, fact.model === undefined && fact.client !== 'knex', owner.name, null);
+      const table = modelTable ?? (unreachable ? null : find(fact.table, fact.model === undefined && fact.client !== 'knex', owner.name, null));
       accesses.push({
         service: owner.name,
         table,
-        target: modelTable?.table ?? fact.table,
+        target: modelTable?.table ?? unqualified(fact.table, table?.database ?? place(fact.location, null, null).database),
         operation: fact.operation,
         columns: modelTable === null ? fact.columns : fieldsAsColumns(fact.columns, fieldColumns.get(modelTable)),
         client: fact.client,
@@ -148,11 +196,12 @@ export function resolveData(facts: readonly Fact[], owners: OwnerOf, connections
       });
     } else if (fact.kind === 'db-migration-step') {
       const placed = place(fact.location, fact.database, null);
+      const table = find(fact.table, fact.extractor === 'sql', placed.service, placed.database);
       migrations.push({
         service: placed.service,
         step: fact.step,
-        table: find(fact.table, fact.extractor === 'sql', placed.service, placed.database),
-        target: fact.table,
+        table,
+        target: unqualified(fact.table, table?.database ?? placed.database),
         column: fact.column,
         newName: fact.newName,
         location: fact.location,

@@ -3,8 +3,10 @@
 /** What a removed secret is replaced with. */
 export const REDACTED = '***';
 
-/** Characters that end a URL's authority: a userinfo `@` must come before any of them. */
-const AUTHORITY_END = new Set(['/', '?', '#', ' ', '\t', '\n', '\r', '"', "'", '`', '<', '>']);
+/** Characters that end a URL for good. */
+const HARD_END = new Set([' ', '\t', '\n', '\r', '"', "'", '`', '<', '>']);
+/** Characters that end a well-formed authority, but may sit unencoded inside a password. */
+const SOFT_END = new Set(['/', '?', '#']);
 /** Longest authority scanned; real userinfo is short, and the bound keeps the scan linear on hostile text. */
 const MAX_AUTHORITY = 512;
 
@@ -22,7 +24,11 @@ export function redactSecrets(text: string): string {
   return redactAssignments(redactUrlPasswords(text));
 }
 
-/** `postgres://app:hunter2@db/x` → `postgres://app:***@db/x`. A plain scan, so no regex backtracking at all. */
+/**
+ * `postgres://app:hunter2@db/x` → `postgres://app:***@db/x`. A plain scan, so no regex backtracking at all.
+ * Generated passwords may hold an unencoded `/`, `?` or `#` (`app:abc/Def9@db`): after `user:`, the password runs
+ * to the last `@` before whitespace or a quote, unless what follows the colon up to the `/` is a port.
+ */
 export function redactUrlPasswords(text: string): string {
   let out = '';
   let copied = 0;
@@ -30,18 +36,27 @@ export function redactUrlPasswords(text: string): string {
   for (let marker = text.indexOf('://', from); marker !== -1; marker = text.indexOf('://', from)) {
     const start = marker + 3;
     let at = -1;
+    let lastAt = -1;
     let colon = -1;
+    let softEnd = -1;
     let i = start;
-    // Stops at the next authority end, and never scans past the next `://`, so every character is visited O(1) times.
+    // Stops at a hard end (whitespace, quotes) or the next `://`, so every character is visited O(1) times.
     for (; i < text.length && i - start < MAX_AUTHORITY; i++) {
       const char = text[i] ?? '';
-      if (AUTHORITY_END.has(char)) break;
-      if (char === '@') at = i;
-      else if (char === ':' && at === -1 && colon === -1) colon = i;
+      if (HARD_END.has(char) || (char === ':' && text.startsWith('//', i + 1))) break;
+      if (SOFT_END.has(char) && softEnd === -1) softEnd = i;
+      if (char === '@') {
+        lastAt = i;
+        if (softEnd === -1) at = i;
+      } else if (char === ':' && softEnd === -1 && at === -1 && colon === -1) colon = i;
     }
-    if (at !== -1 && colon !== -1 && colon < at) {
+    const port = colon !== -1 && softEnd !== -1 && /^\d*$/.test(text.slice(colon + 1, softEnd));
+    // Past a `/?#`, an `@` may still end the password (`t:S3cr@t#Pw@db`); masking a query's `@` too errs on the
+    // safe side: a snippet loses part of a URL, never a secret.
+    const end = colon !== -1 && !port && lastAt > colon ? lastAt : at;
+    if (colon !== -1 && end > colon) {
       out += `${text.slice(copied, colon + 1)}${REDACTED}`;
-      copied = at;
+      copied = end;
     }
     from = Math.max(i, start);
   }

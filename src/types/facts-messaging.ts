@@ -98,7 +98,35 @@ export interface MeshPolicyFact {
   breaker: Evidence | null;
   timeout: Evidence | null;
   retry: Evidence | null;
+  /**
+   * The requests the policy applies to, when its route has conditions (Istio `http[].match`, entries that apply to
+   * mesh traffic only): a request fits when it fits any entry. Absent: every request to the host.
+   */
+  match?: MeshRequestMatch[];
+  /**
+   * The conditions of the routes before it in its VirtualService: Istio takes the first route that fits, so a request
+   * fitting any of these gets an earlier route's policy, not this one. Absent when no route comes before.
+   */
+  precededBy?: MeshRequestMatch[];
 }
+
+/** One Istio `HTTPMatchRequest` as it applies to mesh traffic: a request fits when it meets every condition given. */
+export interface MeshRequestMatch {
+  /** Condition on the request path (`uri`). */
+  path?: MeshStringMatch;
+  /** `ignoreUriCase: true`: the path condition ignores case. */
+  ignoreCase?: true;
+  /** Condition on the HTTP method (`method`). */
+  method?: MeshStringMatch;
+  /**
+   * Keys of the other conditions, which no call site can be checked against (`headers`, `queryParams`, `port`,
+   * `sourceLabels`, …), sorted; a call never surely fits an entry that has some.
+   */
+  unchecked?: string[];
+}
+
+/** An Istio `StringMatch`: exactly one of `exact`, `prefix` or `regex` (RE2, matched against the whole value). */
+export type MeshStringMatch = { exact: string } | { prefix: string } | { regex: string };
 
 /** A route a service serves: `app.get('/orders/:id', …)`, `@Controller('orders')` + `@Get(':id')`. */
 export interface RouteFact {

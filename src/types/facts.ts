@@ -42,6 +42,17 @@ export interface ImportFact extends FactBase {
   importKind: 'static' | 'dynamic' | 'require' | 'reexport';
   /** `import type` / `export type`: erased at run time, but still source coupling. */
   typeOnly: boolean;
+  /**
+   * Export names a static `import` reads (`default`, `*` for a namespace, a named export; type-only names left
+   * out), so resolve can tell which code of a shared library a service loads. Absent when unknown (`require`).
+   */
+  names?: string[];
+}
+
+/** Top-level declarations a module exports, by line range: which export a call site inside them belongs to. */
+export interface ExportRangesFact extends FactBase {
+  kind: 'export-ranges';
+  exports: { name: string; from: number; to: number }[];
 }
 
 /** An outbound synchronous HTTP request made by code. */
@@ -190,6 +201,16 @@ export interface PortMapping {
   target: number;
 }
 
+/** A compose bind mount of a host path relative to the compose file (`./orders:/usr/app`). */
+export interface BindMount {
+  /** Host path, repo-relative (it may start with `..` when it leaves the repository). */
+  source: string;
+  /** Path inside the container, as written. */
+  target: string;
+  /** The `volumes` entry. */
+  location: Evidence;
+}
+
 /** A docker-compose service. */
 export interface ComposeServiceFact extends FactBase {
   kind: 'compose-service';
@@ -206,6 +227,10 @@ export interface ComposeServiceFact extends FactBase {
   /** `env_file` paths, repo-relative. */
   envFiles: string[];
   dependsOn: string[];
+  /** `working_dir`, as written (a container path). */
+  workingDir: string | null;
+  /** Bind mounts of relative host paths; named volumes and absolute host paths are left out. */
+  bindMounts: BindMount[];
 }
 
 /** A Kubernetes workload (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod). */
@@ -252,6 +277,11 @@ export interface DockerfileFact extends FactBase {
   exposes: number[];
   /** `ENV` entries. */
   environment: EnvEntry[];
+  /**
+   * Base image of each stage in order, the last one the image's own: a stage name is followed to that stage's base,
+   * `$ARG`/`${ARG}` is replaced by the default of an `ARG` before the first `FROM`; null when the name stays unknown.
+   */
+  baseImages: (string | null)[];
 }
 
 /** A tsconfig/jsconfig with module-resolution settings. */
@@ -297,7 +327,8 @@ export type Fact =
   | RouteFact
   | RouteMountFact
   | RoutePrefixFact
-  | ExportedClientFact;
+  | ExportedClientFact
+  | ExportRangesFact;
 
 export type FactKind = Fact['kind'];
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;

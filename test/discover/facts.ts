@@ -51,8 +51,9 @@ export function projects(file: string, list: DeclaredProject[], workspaceRoot = 
   return { kind: 'workspace-projects', extractor: 'workspace-projects', location: { file, line: 1 }, dir, workspaceRoot, projects: list };
 }
 
-export function dockerfile(dir: string): DockerfileFact {
-  return { kind: 'dockerfile', extractor: 'dockerfile', location: { file: fileIn(dir, 'Dockerfile'), line: 1 }, dir, exposes: [], environment: [] };
+/** A Dockerfile in `dir`; `baseImages` are its stages' resolved `FROM` images (none spelled out by default). */
+export function dockerfile(dir: string, baseImages: (string | null)[] = [], name = 'Dockerfile'): DockerfileFact {
+  return { kind: 'dockerfile', extractor: 'dockerfile', location: { file: fileIn(dir, name), line: 1 }, dir, exposes: [], environment: [], baseImages };
 }
 
 export function compose(name: string, line: number, extra: Partial<ComposeServiceFact> = {}): ComposeServiceFact {
@@ -69,6 +70,8 @@ export function compose(name: string, line: number, extra: Partial<ComposeServic
     environment: [],
     envFiles: [],
     dependsOn: [],
+    workingDir: null,
+    bindMounts: [],
     ...extra,
   };
 }

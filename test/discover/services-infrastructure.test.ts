@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/types/index.js';
-import { isInfrastructureImage } from '../../src/discover/images.js';
+import { isInfrastructureBuild, isInfrastructureImage, isRuntimeImage, isServerImage } from '../../src/discover/images.js';
 import { compose, pkg, server, workload } from './facts.js';
 import { composeDeployment, discover } from './helpers.js';
 
@@ -46,6 +46,33 @@ describe('discoverServices: infrastructure images and bind-mounted code', () => 
     ['registry.example.com/shop/redis-sync:2', false],
   ])('%s is infrastructure: %s', (image, expected) => {
     expect(isInfrastructureImage(image)).toBe(expected);
+  });
+
+  it.each([
+    // image, language runtime, server that runs as shipped
+    ['node:18-alpine', true, false],
+    ['docker.io/library/node:20', true, false],
+    ['oven/bun:1', true, false],
+    ['denoland/deno:alpine', true, false],
+    ['alpine:3.19', false, false],
+    ['mongo:5', false, true],
+    ['bitnami/redis:7.2', false, true],
+    ['nginxinc/nginx-unprivileged:1.25', false, true],
+    ['ghcr.io/acme/orders:1.4', false, false],
+  ])('%s: runtime %s, server %s', (image, runtime, server) => {
+    expect([isRuntimeImage(image), isServerImage(image)]).toEqual([runtime, server]);
+  });
+
+  it.each([
+    [['mongo:5'], true],
+    [['alpine', 'nginx:1.21.6'], true],
+    [['node:20-alpine', 'nginx:alpine'], false],
+    [['node:20'], false],
+    [[null, 'postgres:16'], true],
+    [['postgres:16', null], false],
+    [[], false],
+  ])('Dockerfile stages %j only configure a server image: %s', (images, expected) => {
+    expect(isInfrastructureBuild(images)).toBe(expected);
   });
 });
 

@@ -21,6 +21,11 @@ describe('redactSecrets', () => {
     ['password: process.env.DB_PASSWORD', 'password: process.env.DB_PASSWORD'],
     ['secretKeyRef:', 'secretKeyRef:'],
     ['fetch(`${base}/orders`)', 'fetch(`${base}/orders`)'],
+    // Generated passwords with an unencoded `/`, `?`, `#` or `@`: masked to the last `@`.
+    ['postgres://app:abc/Def9@db:5432/shop', 'postgres://app:***@db:5432/shop'],
+    ['postgres://t:S3cr@t#Pw@db:5432/x', 'postgres://t:***@db:5432/x'],
+    ['DATABASE_URL="mysql://root:p?w=1@mysql:3306/app"', 'DATABASE_URL="mysql://root:***@mysql:3306/app"'],
+    ['http://host:8080/p?email=a@b.com', 'http://host:8080/p?email=a@b.com'],
   ])('%j → %j', (input, output) => {
     expect(redactSecrets(input)).toBe(output);
   });
@@ -36,6 +41,8 @@ describe('redactSecrets', () => {
       secret.map((s) => ({ s, text: `mongodb+srv://admin:${s}@cluster0.example.net/?retryWrites=true` })),
       secret.map((s) => ({ s, text: `DB_PASSWORD=${s}` })),
       secret.map((s) => ({ s, text: `"clientSecret": "${s}"` })),
+      // A generated password with URL delimiters left unencoded.
+      secret.chain((s) => fc.constantFrom('/', '?', '#', '@', '/x@').map((cut) => ({ s: `${s}${cut}Z9`, text: `postgres://app:${s}${cut}Z9@db:5432/shop` }))),
     );
     fc.assert(
       fc.property(noise, planted, noise, (before, { s, text }, after) => {

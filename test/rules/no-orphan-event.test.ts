@@ -24,6 +24,16 @@ describe(RULE, () => {
     ]);
   });
 
+  it('takes a @MessagePattern handler for a consumer of the events emitted with its pattern, and only of those', async () => {
+    const result = await analyzeFixture(RULE, 'valid-nest-message-pattern-receives-events');
+    expect(result.edges.filter((edge) => edge.kind === 'async').map((edge) => `${edge.from} -> ${edge.to} (${edge.protocol})`)).toEqual([
+      'service:orders -> topic:kafka:orders (kafka)',
+      'service:payments -> topic:kafka:payments (kafka)',
+      'topic:kafka:orders -> service:payments (kafka)',
+      'topic:kafka:payments -> service:orders (kafka)',
+    ]);
+  });
+
   it('says which side is missing', async () => {
     const result = await analyzeFixture(RULE, 'invalid-kafka-topic-typo');
     expect(result.findings.filter((finding) => finding.ruleId === RULE).map((finding) => [finding.messageId, finding.data])).toEqual([

@@ -54,6 +54,14 @@ describe(RULE, () => {
     ]);
   });
 
+  it('escalates a JavaScript Knex migration when a query builder still selects the column', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-knex-js-migrations');
+    const found = result.findings
+      .filter((f) => f.ruleId === RULE)
+      .map((f) => `${f.severity} ${f.data.step} ${f.location.file.split('/').pop() ?? ''}:${f.location.line}`);
+    expect(found).toEqual(['error drop-column 20240601000000_drop_nickname.js:3']);
+  });
+
   it('names the expand/contract sequence and the code that still reads the column', async () => {
     const result = await analyzeFixture(RULE, 'invalid-sql-and-knex-steps');
     const rename = result.findings.find((f) => f.ruleId === RULE && f.data.step === 'rename-column');

@@ -1,5 +1,5 @@
-/** One compose service mapping → its parts (build, image, DNS names, ports, env, env files, depends_on). */
-import type { AnalysisError, EnvEntry, PortMapping } from '../../types/index.js';
+/** One compose service mapping → its parts (build, image, DNS names, ports, env, env files, depends_on, mounts). */
+import type { AnalysisError, BindMount, EnvEntry, PortMapping } from '../../types/index.js';
 import type { LineIndex } from '../shared/lines.js';
 import { isRemoteRef, resolveFrom } from './paths.js';
 import { combine, parseShortPort, rejected, stripProtocol, type PortParse } from './ports.js';
@@ -18,6 +18,8 @@ export interface ServiceParts {
   environment: EnvEntry[];
   envFiles: string[];
   dependsOn: string[];
+  workingDir: string | null;
+  bindMounts: BindMount[];
   /** Base service named by `extends` in the same file; null when absent or in another file. */
   extendsService: string | null;
 }
@@ -44,6 +46,8 @@ export function readService(node: YNode, ctx: ServiceContext): ServiceParts {
     environment: readEnvironment(childOf(node, 'environment'), ctx),
     envFiles: readEnvFiles(childOf(node, 'env_file'), ctx.dir),
     dependsOn: readDependsOn(childOf(node, 'depends_on')),
+    workingDir: textOf(childOf(node, 'working_dir')),
+    bindMounts: readBindMounts(childOf(node, 'volumes'), ctx),
     extendsService: readExtends(childOf(node, 'extends')),
   };
 }
@@ -145,6 +149,39 @@ function readEnvFiles(node: YNode | undefined, dir: string): string[] {
     if (path !== null) out.push(resolveFrom(dir, path));
   }
   return out;
+}
+
+/**
+ * `volumes` entries that mount a relative host path: short `./src:/app[:ro]` (a source starting with `.`, or `$PWD`
+ * standing for the compose file's folder) or long `{ type: bind, source, target }`. Named volumes, anonymous ones and
+ * absolute or `~` host paths are left out.
+ */
+function readBindMounts(node: YNode | undefined, ctx: ServiceContext): BindMount[] {
+  const out: BindMount[] = [];
+  for (const item of itemsOf(node)) {
+    let source: string | null;
+    let target: string | null;
+    if (item.type === 'map') {
+      const type = textOf(childOf(item, 'type'));
+      source = type === null || type === 'bind' ? textOf(childOf(item, 'source')) : null;
+      target = textOf(childOf(item, 'target'));
+    } else {
+      const parts = (textOf(item) ?? '').split(':');
+      source = parts.length >= 2 ? (parts[0] ?? null) : null;
+      target = parts[1] ?? null;
+    }
+    const relative = source === null ? null : relativeHostPath(source.trim());
+    if (relative === null || target === null || target.trim() === '') continue;
+    out.push({ source: resolveFrom(ctx.dir, relative), target: target.trim(), location: ctx.lines.evidence(ctx.file, item.offset) });
+  }
+  return out;
+}
+
+/** `./x`, `../x`, `.` as written; `$PWD/x` and `${PWD}/x` as `./x`; null for anything else. */
+function relativeHostPath(source: string): string | null {
+  const pwd = ['${PWD}', '$PWD'].find((prefix) => source === prefix || source.startsWith(`${prefix}/`));
+  if (pwd !== undefined) return `.${source.slice(pwd.length)}`;
+  return source === '.' || source === '..' || source.startsWith('./') || source.startsWith('../') ? source : null;
 }
 
 /** `depends_on` as a list of names or a map of name → condition. */

@@ -71,6 +71,8 @@ function extractCompose(file: SourceFile): ExtractOutput {
       environment: service.environment,
       envFiles: unique(service.envFiles),
       dependsOn: unique(service.dependsOn),
+      workingDir: service.workingDir,
+      bindMounts: service.bindMounts,
     });
   }
   return { facts, errors };
@@ -78,7 +80,7 @@ function extractCompose(file: SourceFile): ExtractOutput {
 
 /**
  * Merges a same-file `extends` base under the service, following compose: scalars are overridden,
- * environment merges by name, ports/env files/aliases add up; `depends_on` and `container_name`
+ * environment merges by name and mounts by target, ports/env files/aliases add up; `depends_on` and `container_name`
  * are never inherited. Unknown bases and cycles leave the service as written.
  */
 function applyExtends(
@@ -104,6 +106,9 @@ function applyExtends(
     environment: mergeEnvironment(base.environment, own.environment),
     envFiles: [...base.envFiles, ...own.envFiles],
     dependsOn: own.dependsOn,
+    workingDir: own.workingDir ?? base.workingDir,
+    // Compose merges volumes by container path: the service's own mount replaces the base's at the same target.
+    bindMounts: [...base.bindMounts.filter((b) => !own.bindMounts.some((m) => m.target === b.target)), ...own.bindMounts],
     extendsService: null,
   };
 }

@@ -1,4 +1,4 @@
-/** Dockerfiles → DockerfileFact: `EXPOSE` ports and `ENV` entries of every stage. */
+/** Dockerfiles → DockerfileFact: `EXPOSE` ports and `ENV` entries of every stage, and each stage's base image. */
 import { isBlank } from './chars.js';
 import type {
   AnalysisError,
@@ -132,6 +132,54 @@ function readExpose(ins: Instruction, file: string, lines: LineIndex, into: Coll
   }
 }
 
+/**
+ * The base image of every `FROM`, in order: flags skipped, a stage name followed to that stage's image, `$NAME`,
+ * `${NAME}` and `${NAME:-default}` expanded with the defaults of `ARG`s declared before the first `FROM` (the only
+ * ones `FROM` sees). Null when the repository part of the name still holds a variable.
+ */
+function baseImages(instructions: Instruction[]): (string | null)[] {
+  const args = new Map<string, string>();
+  const stages = new Map<string, string | null>();
+  const out: (string | null)[] = [];
+  for (const ins of instructions) {
+    const globalArg = ins.keyword === 'ARG' && out.length === 0;
+    if (!globalArg && ins.keyword !== 'FROM') continue;
+    const list = words(ins.args, ins.escape).map((word) => unquote(word.raw, ins.escape));
+    if (globalArg) {
+      for (const word of list) {
+        const eq = word.indexOf('=');
+        if (eq > 0) args.set(word.slice(0, eq), word.slice(eq + 1));
+      }
+      continue;
+    }
+    const [written, as, stage] = list.filter((word) => !word.startsWith('--'));
+    const image = written === undefined ? null : expandArgs(written, args);
+    const resolved = image === null ? null : stages.has(image.toLowerCase()) ? (stages.get(image.toLowerCase()) ?? null) : image;
+    out.push(resolved === null || repositoryOf(resolved).includes('$') ? null : resolved);
+    if (as?.toLowerCase() === 'as' && stage !== undefined) stages.set(stage.toLowerCase(), out[out.length - 1] ?? null);
+  }
+  return out;
+}
+
+/** Replaces build-argument references whose value is known; the others stay as written. */
+function expandArgs(text: string, args: Map<string, string>): string {
+  return text.replace(
+    /\$\{(\w+)(:?-([^}]*))?\}|\$(\w+)/g,
+    (whole: string, braced: string | undefined, fallback: string | undefined, fallbackValue: string | undefined, bare: string | undefined) => {
+      const value = args.get(braced ?? bare ?? '');
+      if (value !== undefined && value !== '') return value;
+      return fallback !== undefined ? (fallbackValue ?? '') : whole;
+    },
+  );
+}
+
+/** `registry:5000/team/app:1.2@sha256:…` → `registry:5000/team/app`. */
+function repositoryOf(image: string): string {
+  const name = image.split('@')[0] ?? '';
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+
 function extractDockerfile(file: SourceFile): ExtractOutput {
   const lines = new LineIndex(file.text);
   const instructions = readInstructions(file.text);
@@ -148,6 +196,7 @@ function extractDockerfile(file: SourceFile): ExtractOutput {
     dir: dirOf(file.path),
     exposes: collected.exposes,
     environment: collected.environment,
+    baseImages: baseImages(instructions),
   };
   return { facts: [fact], errors: collected.errors };
 }

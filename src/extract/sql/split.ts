@@ -1,4 +1,7 @@
-/** Splits SQL text into statements with their start offsets; skips comments and psql meta-command lines. */
+/**
+ * Splits SQL text into statements with their start offsets; skips comments, psql meta-command lines and the data
+ * rows of `COPY … FROM stdin` (pg_dump's seed data).
+ */
 
 /** One statement of a SQL file. */
 export interface SqlStatement {
@@ -20,7 +23,9 @@ export interface SplitSql {
 
 /**
  * One linear pass: quotes (`'…'`, `"…"`, backticks), dollar quotes (`$tag$…$tag$`), `--` and `/* *\/` comments are
- * skipped as units so a `;` inside them never splits. A line starting with `\` is a psql meta-command, not SQL.
+ * skipped as units so a `;` inside them never splits. A line starting with `\` is a psql meta-command, not SQL, and
+ * `\g`, `\gexec`, `\gset` (psql) or `\G` (mysql) inside a statement send it, like `;`. After `COPY … FROM stdin;` or
+ * psql's `\copy … from stdin` come data rows, not SQL, up to a line `\.` (or the end of the file).
  */
 export function splitSql(text: string): SplitSql {
   const statements: SqlStatement[] = [];
@@ -39,9 +44,15 @@ export function splitSql(text: string): SplitSql {
     const atLineStart = i === 0 || text[i - 1] === '\n';
     if (c === '\\' && atLineStart && start === -1) {
       const end = lineEnd(text, i);
-      const match = /^\\(?:c|connect)\s+("?)([A-Za-z0-9_$-]+)\1/.exec(text.slice(i, end));
+      const line = text.slice(i, end);
+      const match = /^\\(?:c|connect)\s+("?)([A-Za-z0-9_$-]+)\1/.exec(line);
       if (match?.[2] !== undefined) connects.push({ database: match[2], offset: i });
-      i = end;
+      i = /^\\copy\s/i.test(line) && FROM_STDIN.test(line) ? copyDataEnd(text, end) : end;
+      continue;
+    }
+    if (c === '\\' && start !== -1 && SEND.test(text.slice(i, i + 12))) {
+      flush(i);
+      i = lineEnd(text, i);
       continue;
     }
     if (c === '-' && text[i + 1] === '-') {
@@ -59,8 +70,9 @@ export function splitSql(text: string): SplitSql {
     }
     if (start === -1) start = i;
     if (c === ';') {
+      const copyFromStdin = COPY_FROM_STDIN.test(text.slice(start, start + 5)) && FROM_STDIN.test(text.slice(start, i));
       flush(i);
-      i++;
+      i = copyFromStdin ? copyDataEnd(text, lineEnd(text, i)) : i + 1;
       continue;
     }
     if (c === "'" || c === '"' || c === '`') {
@@ -78,6 +90,22 @@ export function splitSql(text: string): SplitSql {
   }
   flush(text.length);
   return { statements, connects };
+}
+
+/** psql's `\g`, `\gexec`, `\gset`, `\gx` and mysql's `\G` and `\g`: send the statement typed so far. */
+const SEND = /^\\(?:g[a-z]*|G)\b/;
+const COPY_FROM_STDIN = /^copy\s/i;
+const FROM_STDIN = /\bfrom\s+stdin\b/i;
+
+/** Offset after the `\.` line ending the COPY data that starts at `from`; the end of the text when none does. */
+function copyDataEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const end = lineEnd(text, at);
+    if (/^\\\.\r?\n?$/.test(text.slice(at, Math.min(end, at + 4)))) return end;
+    at = end;
+  }
+  return text.length;
 }
 
 /** Index after a dollar-quoted string (`$$…$$`, `$tag$…$tag$`) opening at `open`, or null when none opens there. */

@@ -19,6 +19,7 @@ import { detectRoute, finishRoutes, newRouteState } from './http/routes.js';
 import { nestRouteFacts } from './http/nest-routes.js';
 import { applyGrpcDeadlines } from './messaging/grpc.js';
 import { exportedClients } from './exported-clients.js';
+import { exportRanges } from './export-ranges.js';
 import { detectImportedClientCall } from './http/imported.js';
 
 /** What the AST detectors found. */
@@ -94,5 +95,10 @@ export function analyzeProgram(program: TSESTree.Program, text: string, context:
   facts.push(...exported.map((client) => client.fact));
   applyGrpcDeadlines(events, facts, context);
   facts.push(...exportFacts(program, moduleScope, context));
+  // Only a file that talks to other services needs its export ranges (for calls made from shared libraries).
+  if (facts.some((fact) => fact.kind === 'http-call' || fact.kind === 'rpc-call' || fact.kind === 'message')) {
+    const ranges = exportRanges(program, moduleScope, context);
+    if (ranges !== null) facts.push(ranges);
+  }
   return { facts: withoutRollbacks(program, facts, context), tooDeepAt };
 }

@@ -14,7 +14,8 @@ export function moduleRecordImports(record: EcmaScriptModule, text: string, cont
   for (const entry of record.staticImports) {
     // `import type {…}` and `import { type A, type B }` are erased; `import 'x'` (no entries) is not.
     const typeOnly = entry.entries.length > 0 && entry.entries.every((specifier) => specifier.isType);
-    facts.push(importFact(context, entry.start, entry.moduleRequest.value, 'static', typeOnly));
+    const names = entry.entries.filter((specifier) => !specifier.isType).map((specifier) => importedName(specifier.importName));
+    facts.push({ ...importFact(context, entry.start, entry.moduleRequest.value, 'static', typeOnly), names });
   }
   for (const statement of record.staticExports) {
     const reexports = statement.entries.filter((entry) => entry.moduleRequest !== null);
@@ -28,4 +29,11 @@ export function moduleRecordImports(record: EcmaScriptModule, text: string, cont
     if (specifier !== null) facts.push(importFact(context, dynamic.start, specifier, 'dynamic', false));
   }
   return facts;
+}
+
+/** The export an import specifier reads: `default`, `*` (namespace) or the name. */
+function importedName(name: { kind: string; name: string | null }): string {
+  if (name.kind === 'Default') return 'default';
+  if (name.kind === 'NamespaceObject') return '*';
+  return name.name ?? 'default';
 }

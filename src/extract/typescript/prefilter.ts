@@ -17,13 +17,15 @@ import { isValuelessExport } from './export-shapes.js';
  * - messaging and guard packages, each named by a word of its import specifier (`kafkajs`, `@nestjs/microservices`,
  *   `@aws-sdk/client-sqs`, `p-retry`, …): those detectors only match bindings imported from them;
  * - `HttpModule`: NestJS module-wide HTTP options;
+ * - `needle`, `phin`: those clients; the proxies `http-proxy-middleware`, `express-http-proxy`, `http-proxy` and
+ *   `@fastify/http-proxy` hold the word `http` (the request library and `@fastify/reply-from`: see TRIGGER_MODULES);
  * - database driver and ORM module names, `query`, `execute`, `getRepository` and Sequelize model methods (see the list).
  */
 export const TRIGGER_WORDS: readonly string[] = [
   'require', 'fetch', 'axios', 'got', 'HttpService', 'listen', 'exports',
   'kafkajs', 'amqplib', 'amqp', 'ioredis', 'redis', 'nats', 'bullmq', 'bull', 'microservices', 'sqs', 'sns',
   'eventbridge', 'pubsub', 'opossum', 'cockatiel', 'retry', 'backoff', 'rxjs', 'HttpModule',
-  'ky', 'superagent', 'http', 'https', 'undici', 'grpc',
+  'ky', 'superagent', 'http', 'https', 'undici', 'grpc', 'needle', 'phin',
   // Nest's `@Controller` routes and the `@Module({ controllers })` that mount them (RouterModule prefixes).
   // Express/fastify/koa/hono routes: see ROUTE_FRAMEWORKS below.
   'Controller', 'Module',
@@ -42,6 +44,15 @@ export const TRIGGER_WORDS: readonly string[] = [
   // Sequelize migrations name no module: every fact they give comes from one of these query-interface methods.
   'createTable', 'removeColumn', 'renameColumn', 'changeColumn', 'addColumn', 'dropTable', 'renameTable',
 ];
+
+/**
+ * Packages whose import alone needs the walk, where the words of the name are too common to be triggers: `request`
+ * would send every fastify or NestJS handler file (`request`, `reply`) to the full walk. A `require` of them already
+ * triggers, and the detectors follow nothing else.
+ */
+const TRIGGER_MODULES: ReadonlySet<string> = new Set([
+  'request', 'request-promise', 'request-promise-native', '@fastify/reply-from', 'fastify-reply-from',
+]);
 
 // Hand-written breaker classes are recognized by their half-open state, in any spelling.
 const HALF_OPEN = /half[-_ ]?open/i;
@@ -68,6 +79,7 @@ export function needsFullWalk(text: string, record: EcmaScriptModule): boolean {
   // An identifier spelled with unicode escapes (`\u0066etch`) would hide every word.
   if (text.includes('\\u')) return true;
   for (const word of TRIGGER_WORDS) if (hasWord(text, word)) return true;
+  if (record.staticImports.some((statement) => TRIGGER_MODULES.has(statement.moduleRequest.value))) return true;
   if (ROUTE_FRAMEWORKS.some((word) => hasWord(text, word)) && ROUTE_CALL.test(text)) return true;
   if (HALF_OPEN.test(text)) return true;
   return hasValueExport(text, record) || callsImportedClient(text, record);

@@ -188,7 +188,8 @@ export function isUrlConstructor(callee: Node, scope: Scope): boolean {
 
 /**
  * Looks `key` up in an object literal, last definition first, following `...spread`s that resolve to object
- * literals. `{ kind: 'node' }` is the property's value expression (not yet resolved).
+ * literals, and imported ones (`...baseConfig` from `./db`) as the imported member when nothing before the spread
+ * could define the key as well. `{ kind: 'node' }` is the property's value expression (not yet resolved).
  */
 export function lookupProperty(
   object: TSESTree.ObjectExpression,
@@ -203,8 +204,15 @@ export function lookupProperty(
     if (property.type === 'SpreadElement') {
       const spread = resolveRef(property.argument, scope, depth + 1, budget);
       if (spread.kind === 'env-object') return { kind: 'value', value: envValue(key) };
+      // Whether the imported object has the key is known only in its module: an earlier definition may be the one.
+      if (spread.kind === 'value') {
+        return definedBefore(object, i, key, scope, depth, budget) ? UNKNOWN : memberOf(spread, key, depth + 1, budget);
+      }
       if (spread.kind !== 'node' || spread.node.type !== 'ObjectExpression') return UNKNOWN;
       const inner = lookupProperty(spread.node, key, spread.scope, depth + 1, budget);
+      // An imported spread inside the spread object: as uncertain as one written here.
+      const imported = inner.kind === 'value' && onlyPart(inner.value)?.kind === 'import';
+      if (imported && definedBefore(object, i, key, scope, depth, budget)) return UNKNOWN;
       if (inner.kind !== 'absent') return inner;
       continue;
     }
@@ -214,6 +222,15 @@ export function lookupProperty(
     return { kind: 'node', node: property.value, scope };
   }
   return ABSENT;
+}
+
+/** Whether a property before index `end` may define `key`: a spread, that key, or a computed key not resolved. */
+function definedBefore(object: TSESTree.ObjectExpression, end: number, key: string, scope: Scope, depth: number, budget: Budget): boolean {
+  return object.properties.slice(0, end).some((property) => {
+    if (property.type === 'SpreadElement') return true;
+    const name = propertyKey(property, scope, depth, budget);
+    return name === null || name === key;
+  });
 }
 
 /** Static name of an object literal property; computed keys are folded. Unresolvable computed keys never match. */

@@ -96,6 +96,57 @@ describe('sql extractor', () => {
     expect(split.connects.map((c) => c.database)).toEqual(['other']);
   });
 
+  it('skips the data rows of COPY … FROM stdin and psql \\copy up to the \\. line, and reads what follows', () => {
+    const text = [
+      'CREATE TABLE public.users (id uuid, email text);',
+      'COPY public.users (id, email) FROM stdin;',
+      'a1\tx@example.com',
+      "b2\t'; DROP TABLE users; --",
+      '\\.',
+      '\\copy public.users (id, email) from stdin with csv',
+      'c3,"y;z"',
+      '\\.',
+      'ALTER TABLE public.users DROP COLUMN email;',
+      'COPY public.users (id) TO stdout;',
+      'DROP TABLE public.users;',
+    ].join('\n');
+    const output = sqlExtractor.extract({ path: 'seed_data/users_db.sql', text });
+    expect(output.errors).toEqual([]);
+    expect(summary(output.facts)).toEqual([
+      '1 table public.users [id,email] db=-',
+      '9 drop-column public.users.email',
+      '11 drop-table public.users.',
+    ]);
+  });
+
+  it('runs an unterminated COPY data block to the end of the file without parse errors', () => {
+    const rows = Array.from({ length: 50_000 }, (_, n) => `${n}\t'(;\t$$\t/*`).join('\n');
+    const text = `COPY orders (id, note, a, b) FROM STDIN WITH (FORMAT text);\n${rows}\n\\.x\n\\.\t\n`;
+    const started = performance.now();
+    const split = splitSql(text);
+    expect(split.statements.map((s) => s.text)).toEqual(['COPY orders (id, note, a, b) FROM STDIN WITH (FORMAT text)']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(sqlExtractor.extract({ path: 'dump.sql', text }).errors).toEqual([]);
+  });
+
+  it('ends a statement at psql \\gexec / \\g and mysql \\G, skipping the rest of that line', () => {
+    const text = [
+      "SELECT 'CREATE DATABASE orders' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'orders')\\gexec",
+      '\\set ON_ERROR_STOP on',
+      '\\connect orders',
+      'CREATE TABLE items (id int)\\g',
+      'SELECT 1\\G',
+    ].join('\n');
+    const split = splitSql(text);
+    expect(split.statements.map((s) => s.text)).toEqual([
+      "SELECT 'CREATE DATABASE orders' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'orders')",
+      'CREATE TABLE items (id int)',
+      'SELECT 1',
+    ]);
+    expect(split.connects.map((c) => c.database)).toEqual(['orders']);
+    expect(sqlExtractor.extract({ path: 'init/01.sql', text }).errors).toEqual([]);
+  });
+
   it('locates each action of a multi-action PostgreSQL ALTER TABLE, and each foreign key, at its own line and column', () => {
     const text = [
       '-- Regions: split the status, widen the total',

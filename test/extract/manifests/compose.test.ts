@@ -26,6 +26,8 @@ function service(name: string, line: number, fields: Partial<ComposeServiceFact>
     environment: [],
     envFiles: [],
     dependsOn: [],
+    workingDir: null,
+    bindMounts: [],
     ...fields,
   };
 }
@@ -176,6 +178,60 @@ describe('compose extractor', () => {
           { published: null, target: 80 },
         ],
       },
+    ]);
+  });
+
+  it('reads working_dir and bind mounts of relative host paths; named volumes and absolute paths are left out', () => {
+    const text = [
+      'services:',
+      '  base:',
+      '    image: node:20',
+      '    volumes: ["./shared:/usr/app/shared", "./base:/usr/app"]',
+      '  payment_service:',
+      '    extends: base',
+      '    working_dir: /usr/app',
+      '    volumes:',
+      '      - ./payment_service/:/usr/app:ro',
+      '      - /usr/app/node_modules',
+      '      - data:/var/data',
+      '      - /var/run/docker.sock:/var/run/docker.sock',
+      '      - ~/.aws:/root/.aws',
+      '      - ${PWD}/scripts:/scripts',
+      '      - ../lib:/lib',
+      '      - type: bind',
+      '        source: ./nginx.conf',
+      '        target: /etc/nginx/nginx.conf',
+      '      - { type: volume, source: ./named, target: /named }',
+      '      - { source: ., target: /repo }',
+    ].join('\n');
+    const mount = (source: string, target: string, line: number, column: number, snippet: string) => ({
+      source,
+      target,
+      location: { file: 'deploy/compose.yml', line, column, snippet },
+    });
+    const facts = extract({ path: 'deploy/compose.yml', text }).facts;
+    expect(facts.map((fact) => fact.kind === 'compose-service' && [fact.name, fact.workingDir, fact.bindMounts])).toEqual([
+      [
+        'base',
+        null,
+        [
+          mount('deploy/shared', '/usr/app/shared', 4, 15, 'volumes: ["./shared:/usr/app/shared", "./base:/usr/app"]'),
+          mount('deploy/base', '/usr/app', 4, 43, 'volumes: ["./shared:/usr/app/shared", "./base:/usr/app"]'),
+        ],
+      ],
+      [
+        'payment_service',
+        '/usr/app',
+        [
+          // The base's mount at /usr/app is replaced by the service's own.
+          mount('deploy/shared', '/usr/app/shared', 4, 15, 'volumes: ["./shared:/usr/app/shared", "./base:/usr/app"]'),
+          mount('deploy/payment_service', '/usr/app', 9, 9, '- ./payment_service/:/usr/app:ro'),
+          mount('deploy/scripts', '/scripts', 14, 9, '- ${PWD}/scripts:/scripts'),
+          mount('lib', '/lib', 15, 9, '- ../lib:/lib'),
+          mount('deploy/nginx.conf', '/etc/nginx/nginx.conf', 16, 9, '- type: bind'),
+          mount('deploy', '/repo', 20, 9, '- { source: ., target: /repo }'),
+        ],
+      ],
     ]);
   });
 

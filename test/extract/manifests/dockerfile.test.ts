@@ -27,6 +27,7 @@ const MULTI_STAGE = {
         { name: 'GREETING', value: 'hello world', location: at(19, 41, `PAYMENTS_URL="http://payments:3000" GREETING='hello world'`) },
         { name: 'LEGACY_FORM', value: 'value with spaces', location: at(20, 5, 'ENV LEGACY_FORM value with spaces') },
       ],
+      baseImages: ['node:20-alpine', 'node:20-alpine'],
     },
   ],
 };
@@ -101,8 +102,29 @@ describe('dockerfile extractor', () => {
   it('handles an empty file and a trailing continuation', () => {
     expect(extract({ path: 'Dockerfile', text: '' })).toEqual({
       errors: [],
-      facts: [{ kind: 'dockerfile', extractor: 'dockerfile', location: { file: 'Dockerfile', line: 1, column: 1, snippet: '' }, dir: '.', exposes: [], environment: [] }],
+      facts: [{ kind: 'dockerfile', extractor: 'dockerfile', location: { file: 'Dockerfile', line: 1, column: 1, snippet: '' }, dir: '.', exposes: [], environment: [], baseImages: [] }],
     });
     expect(extract({ path: 'Dockerfile', text: 'FROM x\nENV A=1 \\' }).facts).toMatchObject([{ environment: [{ name: 'A', value: '1' }] }]);
+  });
+
+  it('resolves each stage\'s base image through stage names and the defaults of ARGs before the first FROM', () => {
+    const baseImagesOf = (text: string) => {
+      const [fact] = extract({ path: 'Dockerfile', text }).facts;
+      return fact?.kind === 'dockerfile' ? fact.baseImages : undefined;
+    };
+    const text = [
+      'ARG BASE="mongo:5" TAG',
+      'ARG REGISTRY',
+      'FROM --platform=$BUILDPLATFORM ${BASE} as Seed',
+      'ARG LATE=ignored',
+      'FROM seed',
+      'FROM $REGISTRY/tools:1 AS tools',
+      'FROM postgres:${TAG:-16}-alpine',
+      'FROM ${LATE}',
+      'FROM scratch',
+    ].join('\n');
+    expect(baseImagesOf(text)).toEqual(['mongo:5', 'mongo:5', null, 'postgres:16-alpine', null, 'scratch']);
+    // A variable left in the tag only still names the image.
+    expect(baseImagesOf('FROM node:${NODE_VERSION}\nFROM nginx@sha256:abc')).toEqual(['node:${NODE_VERSION}', 'nginx@sha256:abc']);
   });
 });

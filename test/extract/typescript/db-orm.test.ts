@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { OwnerOf } from '../../../src/discover/owner.js';
+import { resolveData } from '../../../src/resolve/tables.js';
 import type { Fact } from '../../../src/types/index.js';
-import { extractFixture } from './harness.js';
+import { extractFixture, extractSource } from './harness.js';
 
 /** `line table|fk …` for every table and foreign key of a fixture. */
 function schema(path: string): string[] {
@@ -134,6 +136,37 @@ describe('typescript extractor: ORM calls as table access', () => {
     const tables = extractFixture('db-orm/order.entity.ts').facts.flatMap((fact: Fact) => (fact.kind === 'db-table' ? [fact] : []));
     expect(tables.map((table) => [table.model, table.fieldColumns])).toEqual([
       ['Order', { id: 'id', status: 'status', legacyStatus: 'legacy_status', region: 'region_code' }],
+    ]);
+  });
+});
+
+describe('mongoose refs resolved to the model they name', () => {
+  const model = (name: string, fields: string, collection = ''): string =>
+    `export const ${name} = model('${name}', new Schema({ ${fields} })${collection === '' ? '' : `, '${collection}'`});`;
+  const ref = (target: string): string => `owner: { type: Schema.Types.ObjectId, ref: '${target}' }`;
+  const file = (service: string, ...lines: string[]): Fact[] =>
+    extractSource(["import { model, Schema } from 'mongoose';", ...lines].join('\n'), `services/${service}/src/models.ts`).facts;
+  const owners: OwnerOf = (path) => ({ kind: 'service', name: path.split('/')[1] ?? '' });
+
+  it("takes the service's own model, then the one service declaring it, and no pick among several", () => {
+    const facts = [
+      ...file('accounts', model('User', 'name: String'), model('Member', 'name: String', 'club_members'), model('Session', ref('User'))),
+      ...file('billing', model('Customer', 'name: String'), model('Invoice', ref('Customer'))),
+      ...file('crm', model('Customer', 'email: String')),
+      ...file('blog', model('Post', ref('User')), model('Badge', ref('Member'))),
+      ...file('orders', model('Order', ref('Customer'))),
+    ];
+    const keys = resolveData(facts, owners, []).foreignKeys;
+    const label = (table: { owner: string | null; table: { name: string } } | null): string =>
+      table === null ? 'unlinked' : `${table.owner ?? '?'}.${table.table.name}`;
+    expect(keys.map((key) => `${label(key.from)} -> ${label(key.to)}`)).toEqual([
+      'accounts.sessions -> accounts.users',
+      'billing.invoices -> billing.customers',
+      'blog.posts -> accounts.users',
+      // The model's own collection (`club_members`), not the plural of its name.
+      'blog.badges -> accounts.club_members',
+      // Customer is declared by billing and by crm: neither is guessed.
+      'orders.orders -> unlinked',
     ]);
   });
 });

@@ -47,11 +47,18 @@ export function ofKind<K extends FactKind>(facts: readonly Fact[], kind: K): Fac
   return facts.filter((fact): fact is FactOf<K> => fact.kind === kind).map((fact) => withoutGuards(fact));
 }
 
+/** Every fact, compared the way {@link ofKind} compares them (without guards and imported names). */
+export function plain(facts: readonly Fact[]): Fact[] {
+  return facts.map((fact) => withoutGuards(fact));
+}
+
 function withoutGuards<F extends Fact>(fact: F): F {
-  if (!('guards' in fact) && !('wrappers' in fact)) return fact;
+  if (!('guards' in fact) && !('wrappers' in fact) && !('names' in fact)) return fact;
   const copy = { ...fact };
   Reflect.deleteProperty(copy, 'guards');
   Reflect.deleteProperty(copy, 'wrappers');
+  // Imported names are asserted by their own test (imports.test.ts); the rest compare the import itself.
+  Reflect.deleteProperty(copy, 'names');
   return copy;
 }
 

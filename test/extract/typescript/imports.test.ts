@@ -61,4 +61,20 @@ describe('typescript extractor: imports', () => {
       importAt(atSource(text, 3, 7, 'src/example.mts'), './d', 'dynamic'),
     ]);
   });
+
+  it('records the export names a static import reads, leaving type-only names out', () => {
+    const text = [
+      "import fetchJson, { JwtAuthGuard as Guard, type Claims } from '@booking/common';",
+      "import * as clients from './clients';",
+      "import type { Order } from './order';",
+      "import './polyfills';",
+    ].join('\n');
+    const names = extractSource(text).facts.flatMap((fact) => (fact.kind === 'import' ? [[fact.specifier, fact.names]] : []));
+    expect(names).toEqual([
+      ['@booking/common', ['default', 'JwtAuthGuard']],
+      ['./clients', ['*']],
+      ['./order', []],
+      ['./polyfills', []],
+    ]);
+  });
 });

@@ -477,3 +477,69 @@ describe('NestJS events: broker from the transport, through resolve', () => {
     expect(calls).toEqual(['service:orders -> service:inventory grpc', 'service:orders -> service:payments grpc', 'service:payments -> service:orders grpc']);
   });
 });
+
+describe('typescript extractor: gateway proxies and older HTTP clients', () => {
+  const calls = (path: string): string[] =>
+    extractFixture(path).facts.flatMap((fact) =>
+      fact.kind === 'http-call'
+        ? [`${fact.location.line} ${fact.client} ${fact.method ?? '*'} ${text(fact.url)} timeout:${fact.guards?.timeout?.line ?? 'no'}`]
+        : [],
+    );
+
+  it('reads http-proxy-middleware, express-http-proxy, http-proxy, @fastify/http-proxy and reply-from as calls of any method to their targets', () => {
+    expect(calls('more-clients/gateway.ts')).toEqual([
+      // The mount path is not kept (v2 forwards it, v3 strips it); a literal path filter is, unless rewritten.
+      '14 http-proxy-middleware * $ORDERS_URL timeout:14',
+      '15 http-proxy-middleware * http://users:3000/users timeout:no',
+      '16 http-proxy-middleware * http://users:3000 timeout:no',
+      '17 http-proxy-middleware * http://search:9200 timeout:17',
+      '18 http-proxy-middleware * http://billing:3000/billing timeout:no',
+      '19 http-proxy-middleware * http://reports:3000/reports timeout:no',
+      // express-http-proxy keeps only the host's origin.
+      '20 express-http-proxy * http://catalog:3000 timeout:20',
+      '21 express-http-proxy * http://media:8080 timeout:no',
+      // A server with a target is a call; `web()` without one of its own adds none, with one it is one (server's proxyTimeout).
+      '22 http-proxy * http://legacy:8000 timeout:22',
+      '24 http-proxy * http://ledger:3000 timeout:12',
+      '25 http-proxy * http://shard-{unknown}:7000 timeout:12',
+      '28 @fastify/http-proxy * http://inventory:3000/levels timeout:28',
+      '29 @fastify/http-proxy * $PAYMENTS_URL timeout:no',
+      // reply-from's base loses its path; `reply.from` outside the registering plugin, and `Array.from`, are no calls.
+      '32 @fastify/reply-from * http://profiles:3000/profiles/me timeout:no',
+      '33 @fastify/reply-from POST http://profiles:3000/profiles/me timeout:no',
+    ]);
+  });
+
+  it('reads request and request-promise (defaults instances, nested), needle and phin under any local name', () => {
+    expect(calls('more-clients/legacy-clients.ts')).toEqual([
+      '15 request GET http://pricing:3000/prices/{unknown} timeout:no',
+      '16 request POST http://orders:3000/orders timeout:16',
+      '17 request PUT http://audit:3000/events timeout:no',
+      // An instance's `timeout` guards its verb calls and the instance called as a function, and instances made from it.
+      '18 request GET $CATALOG_URL/products/{unknown} timeout:8',
+      '19 request GET $CATALOG_URL/products/{unknown}/reviews timeout:8',
+      '20 request POST http://catalog-admin:8080/reindex timeout:8',
+      '21 request-promise-native GET http://ledger:3000/entries timeout:no',
+      '22 request-promise-native GET http://stock:3000/levels timeout:22',
+      '23 request-promise GET http://search:9200/_stats timeout:no',
+      '24 needle POST http://notify:3000/mails timeout:24',
+      '25 needle GET http://tax:3000/rates/{unknown} timeout:no',
+      '26 phin POST http://geo:3000/lookup timeout:26',
+    ]);
+  });
+
+  it('links an express gateway to the services it proxies to, at the routes the proxied paths reach', async () => {
+    const root = fileURLToPath(new URL('../../../fixtures/rules/require-timeout/invalid-gateway-proxies', import.meta.url));
+    const edges: string[] = [];
+    await analyze({
+      root,
+      onModel: (model) => {
+        for (const call of model.calls) {
+          const target = call.target.kind === 'service' ? call.target.service : call.target.kind;
+          edges.push(`${call.location.line} ${target} ${call.url} route:${call.route ? `${call.route.file}:${call.route.line}` : 'none'}`);
+        }
+      },
+    });
+    expect(edges).toEqual(['8 orders http://orders:3000/orders route:orders/src/main.ts:6', '11 users http://users:3000/users route:none']);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractTypeScript, typescriptExtractor } from '../../../src/extract/typescript/index.js';
 import { guardNesting } from '../../../src/extract/typescript/nesting-guard.js';
 import type { SourceFile } from '../../../src/types/index.js';
-import { allFixtures, at, atSource, extractFixture, extractSource, fixture, httpAt, importAt, lit, ofKind } from './harness.js';
+import { allFixtures, at, atSource, extractFixture, extractSource, fixture, httpAt, importAt, lit, ofKind, plain } from './harness.js';
 
 describe('typescript extractor: file selection', () => {
   it('matches JavaScript and TypeScript sources but not declaration files', () => {
@@ -30,7 +30,7 @@ describe('typescript extractor: broken and hostile input', () => {
         message: 'Syntax error: Expected `,` or `)` but found `;`',
       },
     ]);
-    expect(facts).toEqual([
+    expect(plain(facts)).toEqual([
       importAt(at(file, 1, 1), '@nestjs/common', 'static'),
       importAt(at(file, 2, 1), 'axios', 'static'),
       importAt(at(file, 3, 1), './order', 'static', true),
@@ -58,7 +58,7 @@ describe('typescript extractor: broken and hostile input', () => {
         message: 'Code nested too deeply to parse safely; the statement holding it was skipped.',
       },
     ]);
-    expect(facts).toEqual([
+    expect(plain(facts)).toEqual([
       importAt(atSource(text, 1, 1), 'axios', 'static'),
       httpAt(atSource(text, 3, 7), 'axios', 'GET', lit('http://after/deep')),
     ]);

@@ -1,12 +1,13 @@
 /**
  * What database client an expression is: an imported driver or ORM export (under any local name), an instance
  * made from one (`new Pool(…)`, `mysql.createPool(…)`, `knex(…)`), or a value declared with such a type
- * (`constructor(private readonly pool: Pool)`, `up(knex: Knex)`). Never decided by a variable's name.
+ * (`constructor(private readonly pool: Pool)`, `up(knex: Knex)`), or a parameter known to hold a Knex instance (the
+ * first parameter of a JavaScript Knex migration's `up`). Never decided by a variable's name.
  */
 import type { Node } from '../ast.js';
 import { memberName, methodCall, unwrap } from '../ast.js';
 import { requiredSpecifier } from '../resolve.js';
-import type { Scope } from '../scope.js';
+import type { ParamBinding, Scope } from '../scope.js';
 import { isStable } from '../scope.js';
 import { declaredType } from '../typed.js';
 
@@ -59,6 +60,18 @@ const TYPES: Record<string, Record<string, DbClient>> = {
 
 const MAX_DEPTH = 10;
 
+/**
+ * Parameters known to hold a Knex instance without a TypeScript type: the first parameter of a JavaScript Knex
+ * migration's `up`/`down`, or one documented `@param {import('knex').Knex}`. Keyed by the binding, so entries live
+ * only as long as the file's scope model.
+ */
+const knexParams = new WeakSet<ParamBinding>();
+
+/** Records that `binding` is a Knex instance (see {@link knexParams}). */
+export function markKnexParam(binding: ParamBinding): void {
+  knexParams.add(binding);
+}
+
 /** The database client `expression` is, or null. */
 export function resolveDbClient(expression: Node, scope: Scope, depth = 0): DbClient | null {
   if (depth > MAX_DEPTH) return null;
@@ -82,8 +95,8 @@ export function resolveDbClient(expression: Node, scope: Scope, depth = 0): DbCl
       return null;
     }
     case 'NewExpression': {
-      const made = resolveDbClient(node.callee, scope, depth + 1);
-      return made?.kind === 'factory' ? { kind: made.makes, family: made.family } : null;
+      const made = asFactory(resolveDbClient(node.callee, scope, depth + 1));
+      return made === null ? null : { kind: made.makes, family: made.family };
     }
     case 'CallExpression': {
       const specifier = requiredSpecifier(node, scope);
@@ -98,8 +111,8 @@ export function resolveDbClient(expression: Node, scope: Scope, depth = 0): DbCl
           return made === undefined ? null : { kind: made.makes, family: made.family };
         }
       }
-      const callee = resolveDbClient(node.callee, scope, depth + 1);
-      return callee?.kind === 'factory' ? { kind: callee.makes, family: callee.family } : null;
+      const callee = asFactory(resolveDbClient(node.callee, scope, depth + 1));
+      return callee === null ? null : { kind: callee.makes, family: callee.family };
     }
     default:
       return null;
@@ -110,6 +123,7 @@ function identifier(name: string, scope: Scope, depth: number): DbClient | null 
   const binding = scope.lookup(name);
   if (binding === null) return null;
   if (binding.kind === 'import') return moduleClient(binding.specifier, binding.imported);
+  if (binding.kind === 'param') return knexParams.has(binding) ? { kind: 'builder', family: 'knex' } : null;
   if (binding.kind !== 'variable' || binding.init === null || binding.path === null || !isStable(binding)) return null;
   let client = resolveDbClient(binding.init, binding.scope, depth + 1);
   for (const step of binding.path) client = client?.kind === 'module' ? (FACTORIES[moduleOf(client.family)]?.[step] ?? null) : null;
@@ -124,6 +138,12 @@ export function moduleClient(specifier: string, imported: string): DbClient | nu
   const named = exports[imported];
   if (named !== undefined) return named;
   return imported === '*' || imported === 'default' ? { kind: 'module', family: specifier } : null;
+}
+
+/** A factory, or a CommonJS module called as its default export (`require('knex')(config)`, `new (require('ioredis'))()`). */
+function asFactory(client: DbClient | null): Factory | null {
+  if (client?.kind === 'factory') return client;
+  return client?.kind === 'module' ? (FACTORIES[moduleOf(client.family)]?.default ?? null) : null;
 }
 
 // Families are module names, except where two modules share one family.
@@ -151,8 +171,8 @@ function isGeneratedPrismaClient(specifier: string, imported: string): boolean {
 
 /** The factory `callee` names (for connection facts), or null. */
 export function resolveFactory(callee: Node, scope: Scope): Factory | null {
-  const client = resolveDbClient(callee, scope);
-  if (client?.kind === 'factory') return client;
+  const client = asFactory(resolveDbClient(callee, scope));
+  if (client !== null) return client;
   const node = unwrap(callee);
   if (node.type === 'MemberExpression') {
     const name = memberName(node);

@@ -4,16 +4,19 @@
  * Knex query builders (`db('orders').where(…)`) and Knex schema migrations.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import type { DbConnectionFact, Fact, TableRef } from '../../../types/index.js';
+import type { DbConnectionFact, Fact, FoldedValue, TableRef } from '../../../types/index.js';
 import type { Node } from '../ast.js';
 import { argumentAt, memberName, methodCall, startOf, stringValue, unwrap } from '../ast.js';
 import { at, EXTRACTOR_ID, type FileContext } from '../context.js';
 import { fold } from '../fold.js';
+import { literalText } from '../../../shared/folded.js';
+import { lookupProperty, newBudget, resolveRef, type Ref } from '../resolve.js';
 import type { Scope } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient, resolveFactory } from './clients.js';
+import { knexParams, markKnexParams, type KnexParam } from './knex-migrations.js';
 import { knexSchemaFacts } from './knex-schema.js';
-import { mongooseModelFacts } from './mongoose.js';
+import { mongooseModelFacts, noteSchemaCollection, type SchemaCollections } from './mongoose.js';
 import { finishOrm, newOrmState, ormCallFacts, type OrmState } from './orm.js';
 import { sqlFacts, sqlTextOf } from './sql-text.js';
 
@@ -38,19 +41,29 @@ export interface DbState {
   builders: Map<number, BuilderUse>;
   /** ORM models and repositories of the file (see {@link newOrmState}). */
   orm: OrmState;
+  program: TSESTree.Program | null;
+  /** Untyped Knex-instance parameters of the file, found at its first call (see knex-migrations.ts). */
+  knex: KnexParam[] | null;
+  /** `schema.set('collection', …)` seen so far. */
+  schemaCollections: SchemaCollections;
 }
 
 /** Fresh per-file state; with the program, its ORM classes and tables are indexed up front. */
 export function newDbState(program?: TSESTree.Program, scope?: Scope): DbState {
-  return { builders: new Map(), orm: newOrmState(program, scope) };
+  return { builders: new Map(), orm: newOrmState(program, scope), program: program ?? null, knex: null, schemaCollections: new Map() };
 }
 
 /** Facts from one call expression. */
 export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, context: FileContext, state: DbState): Fact[] {
-  const connection = connectionFact(call.callee, call, scope, context);
-  if (connection !== null) return [connection];
-  const model = mongooseModelFacts(call, scope, context);
+  if (state.program !== null) {
+    state.knex ??= knexParams(state.program, context.path, scope.module.text);
+    if (state.knex.length > 0) markKnexParams(state.knex, startOf(call), scope);
+  }
+  const connection = connectionFacts(call.callee, call, scope, context);
+  if (connection.length > 0) return connection;
+  const model = mongooseModelFacts(call, scope, context, state.schemaCollections);
   if (model.length > 0) return model;
+  noteSchemaCollection(call, scope, state.schemaCollections);
   const method = methodCall(call);
   if (method !== null) {
     const orm = ormCallFacts(call, scope, context, state.orm);
@@ -85,8 +98,7 @@ export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, contex
 
 /** Facts from `new X(…)`: connections only. */
 export function detectDbNew(node: TSESTree.NewExpression, scope: Scope, context: FileContext): Fact[] {
-  const fact = connectionFact(node.callee, node, scope, context);
-  return fact === null ? [] : [fact];
+  return connectionFacts(node.callee, node, scope, context);
 }
 
 /** Facts from a tagged template: postgres.js `sql\`…\``, Prisma `$queryRaw\`…\``. */
@@ -195,15 +207,19 @@ function tableArg(call: TSESTree.CallExpression): TableRef | null {
   return dot === -1 ? tableRef(null, bare) : tableRef(bare.slice(0, dot), bare.slice(dot + 1));
 }
 
-/** A connection made by a driver factory or ORM, with its URL or parts folded. */
-function connectionFact(
+/**
+ * A connection made by a driver factory or ORM, with its URL or parts folded. Options are read through `const`s and
+ * spreads, later properties winning (`new DataSource({ ...postgresConfig, entities })`). A URL that only an imported
+ * spread may hold (`{ ...imported }` also gives `host`…) gives a second fact: resolve keeps whichever renders.
+ */
+function connectionFacts(
   callee: Node,
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   scope: Scope,
   context: FileContext,
-): DbConnectionFact | null {
+): DbConnectionFact[] {
   const made = resolveFactory(callee, scope) ?? mongooseConnect(callee, scope);
-  if (made === null) return null;
+  if (made === null) return [];
   const fact: DbConnectionFact = {
     kind: 'db-connection',
     client: made.family,
@@ -214,48 +230,69 @@ function connectionFact(
     extractor: EXTRACTOR_ID,
   };
   const first = argumentAt(node, 0);
-  if (first === null) return fact;
-  let options = unwrap(first);
-  if (options.type !== 'ObjectExpression') {
-    fact.url = fold(options, scope);
-    return fact;
+  if (first === null) return [fact];
+  let options = objectAt(first, scope);
+  if (options === null) {
+    fact.url = fold(first, scope);
+    return [fact];
   }
-  const client = property(options, 'client') ?? property(options, 'dialect') ?? property(options, 'type');
-  const clientName = client === null ? null : stringValue(client);
+  const client = [read(options, 'client'), read(options, 'dialect'), read(options, 'type')].find((value) => value !== null) ?? null;
+  const clientName = client === null ? null : literalText(client.value);
   if (clientName !== null) fact.engine = engineOfClient(clientName) ?? fact.engine;
   // Knex nests the connection: `{ client: 'pg', connection: '…' | { host, … } }`.
-  const nested = property(options, 'connection');
-  if (nested !== null) {
-    const inner = unwrap(nested);
-    if (inner.type !== 'ObjectExpression') {
-      fact.url = fold(inner, scope);
-      return fact;
+  const nested = lookupProperty(options.node, 'connection', options.scope, 0, newBudget());
+  if (nested.kind === 'node') {
+    const inner = objectAt(nested.node, nested.scope);
+    if (inner === null) {
+      fact.url = fold(nested.node, nested.scope);
+      return [fact];
     }
     options = inner;
   }
-  const url = property(options, 'connectionString') ?? property(options, 'url') ?? property(options, 'uri');
-  if (url !== null) fact.url = fold(url, scope);
+  const written = [read(options, 'connectionString'), read(options, 'url'), read(options, 'uri')].find((value) => value?.maybe === false);
+  // Only an imported spread may hold it: the key this client reads a URL from.
+  const url = written ?? read(options, URL_KEYS[made.family] ?? 'url');
   for (const [key, names] of [
     ['host', ['host', 'hostname']],
     ['port', ['port']],
     ['database', ['database', 'db']],
     ['schema', ['schema', 'searchPath']],
   ] as const) {
-    for (const name of names) {
-      const value = property(options, name);
-      if (value !== null) fact.parts[key] = fold(value, scope);
-    }
+    // A later spelling written in the object wins; else the first an imported spread may hold.
+    const found = names.map((name) => read(options, name));
+    const chosen = found.findLast((value) => value?.maybe === false) ?? found.find((value) => value !== null);
+    if (chosen) fact.parts[key] = chosen.value;
   }
-  return fact;
+  if (url === null) return [fact];
+  if (url.maybe && (fact.parts.host !== undefined || fact.parts.database !== undefined)) {
+    return [fact, { ...fact, url: url.value, parts: fact.parts.schema === undefined ? {} : { schema: fact.parts.schema } }];
+  }
+  fact.url = url.value;
+  return [fact];
 }
 
-function property(object: TSESTree.ObjectExpression, name: string): Node | null {
-  for (const entry of object.properties) {
-    if (entry.type !== 'Property' || entry.computed) continue;
-    const key = entry.key.type === 'Identifier' ? entry.key.name : entry.key.type === 'Literal' ? String(entry.key.value) : null;
-    if (key === name) return entry.value;
-  }
-  return null;
+/** Where a client's options hold a connection URL, for options that come from an imported spread. */
+const URL_KEYS: Record<string, string> = { pg: 'connectionString', mysql: 'uri', mysql2: 'uri', knex: 'connection', typeorm: 'url' };
+
+interface OptionsObject {
+  node: TSESTree.ObjectExpression;
+  scope: Scope;
+}
+
+/** The object literal `node` is, directly or through `const`s, else null. */
+function objectAt(node: Node, scope: Scope): OptionsObject | null {
+  const ref = resolveRef(node, scope, 0, newBudget());
+  return ref.kind === 'node' && ref.node.type === 'ObjectExpression' ? { node: ref.node, scope: ref.scope } : null;
+}
+
+/**
+ * An option's folded value, following spreads; `maybe` when only an imported spread may hold it (whether that object
+ * has the key is known in its own module).
+ */
+function read(options: OptionsObject, key: string): { value: FoldedValue; maybe: boolean } | null {
+  const found: Ref = lookupProperty(options.node, key, options.scope, 0, newBudget());
+  if (found.kind === 'node') return { value: fold(found.node, found.scope), maybe: false };
+  return found.kind === 'value' ? { value: found.value, maybe: true } : null;
 }
 
 function engineOfClient(name: string): string | null {

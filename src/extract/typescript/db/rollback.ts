@@ -1,6 +1,7 @@
 /**
- * Rollback functions of migrations (`export async function down`, `exports.down = …`, `{ up, down }` objects):
- * they undo `up` and never run in a deploy, so schema facts inside them are dropped.
+ * Rollback functions of migrations (`export async function down`, `exports.down = …`, `{ up, down }` objects, also
+ * naming a function declared elsewhere in the file): they undo `up` and never run in a deploy, so schema facts
+ * inside them are dropped.
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Fact } from '../../../types/index.js';
@@ -26,6 +27,10 @@ function downRanges(program: TSESTree.Program): [number, number][] {
     const value = unwrap(node);
     if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression' || value.type === 'FunctionDeclaration') {
       ranges.push([startOf(value), endOf(value)]);
+    } else if (value.type === 'Identifier') {
+      // `module.exports = { up, down }` with `function down(knex) { … }` above.
+      const declared = topLevelFunction(program, value.name);
+      if (declared !== null) ranges.push([startOf(declared), endOf(declared)]);
     }
   };
   const fromObject = (node: Node | null | undefined): void => {
@@ -54,4 +59,19 @@ function downRanges(program: TSESTree.Program): [number, number][] {
     }
   }
   return ranges;
+}
+
+/** The function a top-level `function name` or `const name = () => …` declares, else null. */
+function topLevelFunction(program: TSESTree.Program, name: string): Node | null {
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) return declaration;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== name || declarator.init === null) continue;
+      const init = unwrap(declarator.init);
+      return init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression' ? init : null;
+    }
+  }
+  return null;
 }

@@ -96,14 +96,22 @@ function optionTimeout(call: TSESTree.CallExpression, scope: Scope, text: string
   return null;
 }
 
+// Options that bound a request: `timeout`, the proxies' `proxyTimeout`, needle's `response_timeout`, and what
+// @fastify/http-proxy hands its HTTP client (`http.requestOptions.timeout`, `http2.requestTimeout`, `undici.headersTimeout`).
+const TIMEOUT_OPTIONS: readonly (readonly string[])[] = [
+  ['timeout'], ['proxyTimeout'], ['response_timeout'],
+  ['http', 'requestOptions', 'timeout'], ['http2', 'requestTimeout'], ['undici', 'headersTimeout'],
+];
+
 function timeoutIn(node: Node, scope: Scope, text: string): number | null {
   const ref = resolveRef(node, scope, 0, newBudget());
   if (ref.kind !== 'node' || ref.node.type !== 'ObjectExpression') return null;
-  const timeout = lookupProperty(ref.node, 'timeout', ref.scope, 0, newBudget());
-  if (timeout.kind === 'node') {
-    const value = unwrap(timeout.node);
+  for (const path of TIMEOUT_OPTIONS) {
+    const timeout = nestedOption(ref.node, ref.scope, path);
+    if (!timeout) continue;
+    const value = unwrap(timeout);
     const disabled = value.type === 'Literal' && (value.value === 0 || value.value === false);
-    if (!disabled) return startOf(timeout.node);
+    if (!disabled) return startOf(timeout);
   }
   const signal = lookupProperty(ref.node, 'signal', ref.scope, 0, newBudget());
   if (signal.kind !== 'node') return null;
@@ -113,10 +121,28 @@ function timeoutIn(node: Node, scope: Scope, text: string): number | null {
   return timed ? startOf(signal.node) : null;
 }
 
-/** Guards of the client instance the call goes through: its creation options, then later `defaults`/retry. */
+/** The value expression at `path` in an object literal (`{ http: { requestOptions: { timeout } } }`), else null. */
+function nestedOption(object: TSESTree.ObjectExpression, scope: Scope, path: readonly string[]): Node | null {
+  let node: Node = object;
+  let where = scope;
+  for (const key of path) {
+    const ref = resolveRef(node, where, 0, newBudget());
+    if (ref.kind !== 'node' || ref.node.type !== 'ObjectExpression') return null;
+    const property = lookupProperty(ref.node, key, ref.scope, 0, newBudget());
+    if (property.kind !== 'node') return null;
+    node = property.node;
+    where = property.scope;
+  }
+  return node;
+}
+
+/**
+ * Guards of the client instance the call goes through (`api.get(…)`, or `api(…)` for callable instances such as
+ * `request.defaults(…)`): its creation options, then later `defaults`/retry.
+ */
 function instanceGuards(call: TSESTree.CallExpression, scope: Scope, scan: GuardScan, text: string): { kind: GuardKind; offset: number }[] {
   const method = methodCall(call);
-  return method ? creationGuards(method.receiver, scope, scan, text) : [];
+  return creationGuards(method ? method.receiver : call.callee, scope, scan, text);
 }
 
 /** Guards an instance was created with (`axios.create({ timeout })`) or given later (`axiosRetry(api)`). */

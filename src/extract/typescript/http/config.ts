@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { FoldedValue } from '../../../types/index.js';
 import type { Node } from '../ast.js';
 import { fold } from '../fold.js';
-import { literalText } from '../../../shared/folded.js';
+import { literalText, onlyPart } from '../../../shared/folded.js';
 import { lookupProperty, newBudget, resolveRef } from '../resolve.js';
 import type { Scope } from '../scope.js';
 
@@ -41,8 +41,15 @@ export function methodOption(options: Options, fallback: string): string | null 
   return text === null || text === '' ? null : text.toUpperCase();
 }
 
-/** A base-URL option (`baseURL`, `prefixUrl`) when present and readable, else `inherited`. */
+/**
+ * A base-URL option (`baseURL`, `prefixUrl`) when present and readable, else `inherited`. One that only an imported
+ * spread may hold (`{ ...defaults, url }`) keeps `inherited` too: such shared objects mostly carry headers and timeouts.
+ */
 export function baseOption(options: Options, key: string, inherited: FoldedValue | null): FoldedValue | null {
+  if (options.kind === 'object') {
+    const found = lookupProperty(options.node, key, options.scope, 0, newBudget());
+    if (found.kind === 'value' && onlyPart(found.value)?.kind === 'import') return inherited;
+  }
   const value = option(options, key);
   return value === 'absent' || value === 'unknown' ? inherited : value;
 }

@@ -9,6 +9,8 @@ import { detectFetch } from './fetch.js';
 import { detectGot } from './got.js';
 import { detectMoreClients } from './more-clients.js';
 import { detectNestHttp } from './nestjs.js';
+import { detectProxy } from './proxies.js';
+import { detectRequestFamily } from './request.js';
 
 export type { Defaults } from './axios.js';
 
@@ -24,7 +26,9 @@ export function detectHttpCall(
     detectAxios(call, scope, defaults, context) ??
     detectGot(call, scope, context) ??
     detectNestHttp(call, scope, context) ??
-    detectMoreClients(call, scope, context)
+    detectMoreClients(call, scope, context) ??
+    detectProxy(call, scope, context) ??
+    detectRequestFamily(call, scope, context)
   );
 }
 
