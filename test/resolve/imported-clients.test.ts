@@ -108,4 +108,21 @@ describe('resolve: clients exported by another module', () => {
       { client: 'prisma', model: 'AuditEntry', operation: 'write', line: 8, via: undefined },
     ]);
   });
+
+  it('keeps Knex query builders run on the instance the service\'s own connection module exports', () => {
+    const facts = link({
+      'src/db/connection.js': "const config = require('../../knexfile.js').development;\nmodule.exports = require('knex')(config);",
+      'src/queries.js': [
+        "const knex = require('./db/connection');",
+        "const i18n = require('./i18n');",
+        "exports.find = (name) => knex('users').select('id', 'nickname').where({ username: name }).first();",
+        "exports.label = () => i18n('users').toUpperCase();",
+      ].join('\n'),
+      'src/i18n.js': 'module.exports = (key) => key;',
+    });
+    const access = facts.filter((fact): fact is DbAccessFact => fact.kind === 'db-access');
+    expect(access.map(({ client, table, operation, columns, location, via }) => ({ client, table, operation, columns, line: location.line, via }))).toEqual([
+      { client: 'knex', table: { schema: null, name: 'users' }, operation: 'read', columns: ['id', 'nickname', 'username'], line: 3, via: undefined },
+    ]);
+  });
 });

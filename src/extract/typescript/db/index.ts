@@ -4,7 +4,7 @@
  * Knex query builders (`db('orders').where(…)`) and Knex schema migrations.
  */
 import type { TSESTree } from '@typescript-eslint/types';
-import type { DbConnectionFact, Fact, FoldedValue, TableRef } from '../../../types/index.js';
+import type { ClientRef, DbConnectionFact, Fact, FoldedValue, TableRef } from '../../../types/index.js';
 import type { Node } from '../ast.js';
 import { argumentAt, memberName, methodCall, startOf, stringValue, unwrap } from '../ast.js';
 import { at, EXTRACTOR_ID, type FileContext } from '../context.js';
@@ -14,6 +14,7 @@ import { lookupProperty, newBudget, resolveRef, type Ref } from '../resolve.js';
 import type { Scope } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient, resolveFactory } from './clients.js';
+import { importedClientRef } from '../imported-ref.js';
 import { knexParams, markKnexParams, type KnexParam } from './knex-migrations.js';
 import { knexSchemaFacts } from './knex-schema.js';
 import { mongooseModelFacts, noteSchemaCollection, type SchemaCollections } from './mongoose.js';
@@ -26,6 +27,8 @@ const SQL_METHODS = new Set(['query', 'execute', 'raw', 'none', 'one', 'oneOrNon
 const FROM_METHODS = new Set(['from', 'table', 'into']);
 /** Knex methods that write. */
 const WRITE_METHODS = new Set(['insert', 'update', 'del', 'delete', 'upsert', 'increment', 'decrement', 'truncate']);
+/** Knex methods that take criteria, as `(column, value)` or as an object of them. */
+const WHERE_METHODS = new Set(['where', 'andWhere', 'orWhere', 'whereNot']);
 /** Knex methods whose string arguments are column names. */
 const COLUMN_METHODS = new Set(['select', 'where', 'andWhere', 'orWhere', 'whereIn', 'whereNull', 'whereNotNull', 'orderBy', 'groupBy', 'pluck', 'first', 'returning', 'sum', 'max', 'min', 'count']);
 
@@ -34,6 +37,8 @@ interface BuilderUse {
   table: TableRef | null;
   write: boolean;
   columns: Set<string>;
+  /** Set when the builder is imported from the service's own module (`const knex = require('../connection')`). */
+  via?: ClientRef;
 }
 
 /** Per-file state: Knex builder chains are gathered call by call, then emitted once. */
@@ -88,7 +93,14 @@ export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, contex
     const schema = schemaReceiver(method.receiver, scope);
     if (schema !== null) return knexSchemaFacts(method.name, call, schema.name, (node) => at(context, startOf(node)));
     const base = builderBase(call, scope);
-    if (base !== null) record(builderUse(state, base), method.name, call);
+    if (base !== null) {
+      const use = builderUse(state, base.node);
+      if (base.via !== undefined) {
+        use.via = base.via;
+        use.table ??= tableArg(base.node);
+      }
+      record(use, method.name, call);
+    }
     return [];
   }
   const callee = resolveDbClient(call.callee, scope);
@@ -129,6 +141,7 @@ export function finishDb(state: DbState, context: FileContext): Fact[] {
       columns: [...use.columns].sort(),
       location: at(context, startOf(use.node)),
       extractor: EXTRACTOR_ID,
+      ...(use.via === undefined ? {} : { via: use.via }),
     });
   }
   return facts;
@@ -163,7 +176,8 @@ function record(use: BuilderUse, method: string, call: TSESTree.CallExpression):
     }
   }
   const first = argumentAt(call, 0);
-  if ((method === 'insert' || method === 'update') && first?.type === 'ObjectExpression') {
+  // `where({ username })`: criteria objects name columns as keys, like inserts and updates.
+  if ((method === 'insert' || method === 'update' || WHERE_METHODS.has(method)) && first?.type === 'ObjectExpression') {
     for (const property of first.properties) {
       if (property.type === 'Property' && property.key.type === 'Identifier') use.columns.add(property.key.name);
     }
@@ -171,13 +185,20 @@ function record(use: BuilderUse, method: string, call: TSESTree.CallExpression):
 }
 
 /** The `k('t')` / `k.from('t')` call at the bottom of a method chain, if the chain is a Knex query. */
-function builderBase(call: TSESTree.CallExpression, scope: Scope): TSESTree.CallExpression | null {
+function builderBase(call: TSESTree.CallExpression, scope: Scope): { node: TSESTree.CallExpression; via?: ClientRef } | null {
   let node: Node = call;
   for (let guard = 0; guard < 64; guard++) {
     if (node.type !== 'CallExpression') return null;
     const method = methodCall(node);
-    if (method === null) return resolveDbClient(node.callee, scope)?.kind === 'builder' ? node : null;
-    if (FROM_METHODS.has(method.name) && resolveDbClient(method.receiver, scope)?.kind === 'builder') return node;
+    if (method === null) {
+      if (resolveDbClient(node.callee, scope)?.kind === 'builder') return { node };
+      // `knex('users').where(…)` on a Knex instance another module of the service exports: pending until resolve
+      // confirms that export is one. Only a chain with a builder method gets here, and the table is a literal.
+      const first = argumentAt(node, 0);
+      const via = first !== null && stringValue(first) !== null ? importedClientRef(node.callee, scope) : null;
+      return via !== null && via.shape === 'instance' ? { node, via } : null;
+    }
+    if (FROM_METHODS.has(method.name) && resolveDbClient(method.receiver, scope)?.kind === 'builder') return { node };
     node = unwrap(method.receiver);
   }
   return null;
