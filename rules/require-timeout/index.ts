@@ -16,6 +16,17 @@ export default defineRule({
         '{from} calls {to} ({url}) without a timeout: none in code (request option, client instance, defaults or ' +
         'module) and none in the mesh (no route timeout for {to}). A slow {to} holds this request, its connection ' +
         'and its caller until the socket gives up. Set a timeout on the client or the call, or a route timeout in the mesh.',
+      routeMismatch:
+        '{from} calls {to} ({url}) without a timeout: none in code (request option, client instance, defaults or ' +
+        'module) and none in the mesh that applies (a route timeout for {to} exists, but its route does not match ' +
+        'this call: {request}). A slow {to} holds this request, its connection and its caller until the socket gives ' +
+        'up. Set a timeout on the client or the call, or on the mesh route this call takes.',
+      routeUndecided:
+        '{from} calls {to} ({url}) without a timeout: none in code (request option, client instance, defaults or ' +
+        'module) and none in the mesh that surely applies (a route timeout for {to} exists, but whether its route ' +
+        'takes this call ({request}) cannot be told from the code). A slow {to} holds this request, its connection ' +
+        'and its caller until the socket gives up. Set a timeout on the client or the call, or make the mesh route ' +
+        'this call takes carry one.',
     },
     options: z
       .object({
@@ -30,8 +41,9 @@ export default defineRule({
     since: '0.2.0',
   },
   check(graph, context) {
-    for (const report of unguardedCallReports(graph, context.options.includeExternal, 'timeout')) {
-      context.report({ messageId: 'missing', ...report });
+    for (const { meshMiss, ...report } of unguardedCallReports(graph, context.options.includeExternal, 'timeout')) {
+      const messageId = meshMiss === 'no-match' ? 'routeMismatch' : meshMiss === 'undecided' ? 'routeUndecided' : 'missing';
+      context.report({ messageId, ...report });
     }
   },
 });

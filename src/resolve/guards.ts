@@ -13,6 +13,7 @@ import type {
   Fact,
   GuardWrapperFact,
   HttpCallFact,
+  MeshGuardMiss,
   MeshPolicyFact,
   MeshRequestMatch,
   MeshStringMatch,
@@ -62,7 +63,11 @@ export function attachGuards(calls: ResolvedCall[], input: GuardInput): void {
     for (const kind of KINDS) {
       const code = fact?.guards?.[kind] ?? moduleGuards.get(`${call.from}\0${call.client}\0${kind}`) ?? wrapperGuard(fact, kind, wrappers, input.modules);
       if (code) guards[kind] = codeGuard(code);
-      else if (call.target.kind === 'service') guards[kind] = meshGuard(mesh.get(call.target.service) ?? [], kind, call);
+      else if (call.target.kind === 'service') {
+        const found = meshGuard(mesh.get(call.target.service) ?? [], kind, call);
+        if ('miss' in found) (guards.meshMiss ??= {})[kind] = found.miss;
+        else guards[kind] = found.guard;
+      }
     }
     call.guards = guards;
   }
@@ -76,15 +81,21 @@ function codeGuard(location: Evidence): ResolvedGuard {
   return { layer: 'code', location };
 }
 
-function meshGuard(policies: readonly MeshPolicyFact[], kind: Kind, call: ResolvedCall): ResolvedGuard | null {
+/** The mesh guard of a call, or why the target's policies of that kind (if any) do not count for it. */
+function meshGuard(policies: readonly MeshPolicyFact[], kind: Kind, call: ResolvedCall): { guard: ResolvedGuard | null } | { miss: MeshGuardMiss } {
   let request: MeshRequest | undefined;
+  let miss: MeshGuardMiss | undefined;
   for (const policy of policies) {
     const location = policy[kind];
     if (!location) continue;
     request ??= meshRequest(call);
-    if (appliesTo(policy, request)) return { layer: 'mesh', location };
+    const fit = appliesTo(policy, request);
+    if (fit === 'yes') return { guard: { layer: 'mesh', location } };
+    // The first undecided policy explains best (it may be the one); otherwise the first that surely does not apply.
+    if (fit === 'unknown' && miss?.reason !== 'undecided') miss = { reason: 'undecided', location };
+    else miss ??= { reason: 'no-match', location };
   }
-  return null;
+  return miss === undefined ? { guard: null } : { miss };
 }
 
 /** Whether a condition surely holds for a call (`yes`), surely does not (`no`), or cannot be told from the code. */
@@ -129,10 +140,15 @@ function requestTarget(url: string): string | null {
   return fragment < 0 ? target : target.slice(0, fragment);
 }
 
-/** A route policy applies when its own conditions surely fit and no earlier route's can (Istio takes the first that fits). */
-function appliesTo(policy: MeshPolicyFact, request: MeshRequest): boolean {
-  if (policy.match && anyFits(policy.match, request) !== 'yes') return false;
-  return !policy.precededBy || anyFits(policy.precededBy, request) === 'no';
+/**
+ * A route policy applies (`yes`) when its own conditions surely fit and no earlier route's can (Istio takes the first
+ * that fits); `no` when its conditions surely do not fit or an earlier route's surely do; `unknown` otherwise.
+ */
+function appliesTo(policy: MeshPolicyFact, request: MeshRequest): Fit {
+  const own = policy.match ? anyFits(policy.match, request) : 'yes';
+  const earlier = policy.precededBy ? anyFits(policy.precededBy, request) : 'no';
+  if (own === 'no' || earlier === 'yes') return 'no';
+  return own === 'yes' && earlier === 'no' ? 'yes' : 'unknown';
 }
 
 /** A request fits a list of match entries when it fits one of them. */

@@ -10,11 +10,24 @@ export interface ResolvedGuard {
   location: Evidence;
 }
 
+/**
+ * Why no mesh policy guards a call although the target has policies of that kind: `no-match` when each sits on a
+ * route that surely takes other requests (its `match`, or an earlier route's, decides against the call), `undecided`
+ * when whether one takes the call cannot be told from the code (unknown URL parts, header conditions, a regex).
+ */
+export interface MeshGuardMiss {
+  reason: 'no-match' | 'undecided';
+  /** The first such policy's guard (a route's `timeout`). */
+  location: Evidence;
+}
+
 /** Guards that protect a call, per kind; null when none was found on either layer. */
 export interface ResolvedGuards {
   timeout: ResolvedGuard | null;
   breaker: ResolvedGuard | null;
   retry: ResolvedGuard | null;
+  /** Per kind left null: the target's mesh policies of that kind that do not apply to this call. Absent when none. */
+  meshMiss?: Partial<Record<'timeout' | 'breaker' | 'retry', MeshGuardMiss>>;
 }
 
 /** Where the host of a call's URL was written in code, when it was not taken from a deployment manifest. */

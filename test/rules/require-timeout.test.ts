@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/index.js';
 import { analyzeFixture, configFile, findingLines, fixtureRoot, itReportsExactlyTheAnnotatedFindings } from './harness.js';
@@ -70,5 +73,53 @@ describe(RULE, () => {
       'ledger mesh deploy/ledger-profile.yaml:12 route ledger/src/main.ts:4',
       'shipping mesh deploy/envoy.yaml:14 route shipping/src/main.ts:4',
     ]);
+  });
+  it('says when a route timeout for the target exists but its route does not take this call', async () => {
+    const result = await analyzeFixture(RULE, 'invalid-istio-route-scoped');
+    const findings = result.findings.filter((finding) => finding.ruleId === RULE);
+    expect(findings.map((finding) => [finding.messageId, finding.message, finding.related])).toEqual([
+      [
+        'routeMismatch',
+        'backoffice calls orders (http://orders:3000/orders/42) without a timeout: none in code (request option, ' +
+          'client instance, defaults or module) and none in the mesh that applies (a route timeout for orders exists, ' +
+          'but its route does not match this call: GET /orders/42). A slow orders holds this request, its connection ' +
+          'and its caller until the socket gives up. Set a timeout on the client or the call, or on the mesh route ' +
+          'this call takes.',
+        [
+          {
+            file: 'deploy/istio/orders.yaml',
+            line: 13,
+            column: 7,
+            snippet: 'timeout: 30s',
+            message: 'route timeout for orders, on a route this call does not take',
+          },
+        ],
+      ],
+    ]);
+  });
+
+  it('says when whether the route with the timeout takes the call cannot be told', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'archcheck-route-undecided-'));
+    try {
+      cpSync(fixtureRoot(RULE, 'invalid-istio-route-scoped'), root, { recursive: true });
+      const policy = join(root, 'deploy/istio/orders.yaml');
+      // A header condition no call site can be checked against: the /admin call may or may not take this route.
+      writeFileSync(policy, readFileSync(policy, 'utf8').replace('prefix: /admin', 'prefix: /admin\n          headers: { x-admin: { exact: "1" } }'));
+      const result = await analyze({ root });
+      const findings = result.findings.filter((finding) => finding.ruleId === RULE);
+      expect(findings.map((finding) => [finding.messageId, finding.message])).toEqual([
+        [
+          'routeUndecided',
+          'backoffice calls orders (http://orders:3000/admin/reindex) without a timeout: none in code (request option, ' +
+            'client instance, defaults or module) and none in the mesh that surely applies (a route timeout for orders ' +
+            'exists, but whether its route takes this call (POST /admin/reindex) cannot be told from the code). A slow ' +
+            'orders holds this request, its connection and its caller until the socket gives up. Set a timeout on the ' +
+            'client or the call, or make the mesh route this call takes carry one.',
+        ],
+        ['routeMismatch', expect.stringContaining('its route does not match this call: GET /orders/42)') as string],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
