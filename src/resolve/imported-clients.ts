@@ -18,7 +18,7 @@ export function linkImportedClients(facts: readonly Fact[], modules: ModuleResol
   for (const fact of facts) {
     if (fact.kind === 'http-call' && fact.via !== undefined) {
       const client = exportedClient(table, fact.via, fact.location.file, modules);
-      if (client?.protocol === 'http' && client.shape === 'instance') linked.push(linkHttp(fact, client, modules));
+      if (client?.protocol === 'http' && client.shape === fact.via.shape && client.shape !== 'class') linked.push(linkHttp(fact, client, modules));
     } else if (fact.kind === 'db-access' && fact.via !== undefined) {
       const client = exportedClient(table, fact.via, fact.location.file, modules);
       if (client?.protocol === 'db' && client.family === fact.client && client.shape === fact.via.shape) linked.push(withoutVia(fact));
@@ -36,7 +36,9 @@ function exportedClient(table: ExportTable<ExportedClientFact>, ref: ClientRef, 
 /** The call as if made on the instance in place: its family, base URL joined, its guards where the call has none. */
 function linkHttp(fact: HttpCallFact, client: ExportedClientFact, modules: ModuleResolver): HttpCallFact {
   const { via: _via, ...rest } = fact;
-  const base = client.base === null ? null : rebase(client.base, client.location.file, fact.location.file, modules);
+  // A factory's base URL is the argument the caller passed (already folded where the call is), else its own.
+  const argument = client.baseParam === undefined ? undefined : fact.via?.args?.[client.baseParam];
+  const base = argument ?? (client.base === null ? null : rebase(client.base, client.location.file, fact.location.file, modules));
   const linked: HttpCallFact = { ...rest, client: client.family, url: joinBase(base, fact.url), through: client.location };
   const guards = mergeGuards(fact.guards, client.guards);
   if (guards !== undefined) linked.guards = guards;

@@ -83,8 +83,13 @@ export interface ClientRef {
   specifier: string;
   /** Export name (`default` for a default or CommonJS import). */
   name: string;
-  /** `instance` for the exported value itself, `class` for an instance of an exported class. */
-  shape: 'instance' | 'class';
+  /**
+   * `instance` for the exported value itself, `class` for an instance of an exported class, `factory` for what an
+   * exported function returns (`createClient(process.env.ORDERS_URL)`).
+   */
+  shape: 'instance' | 'class' | 'factory';
+  /** The factory call's arguments, folded where it is called (`factory` only). */
+  args?: FoldedValue[];
 }
 
 /**
@@ -96,12 +101,14 @@ export interface ExportedClientFact extends FactBase {
   kind: 'exported-client';
   /** Export name; `default` for the default export. */
   name: string;
-  shape: 'instance' | 'class';
+  shape: 'instance' | 'class' | 'factory';
   protocol: 'http' | 'db';
   /** Client family: `axios`, `got`, `ky`, `prisma`, `pg`, … */
   family: string;
   /** Base URL of an HTTP instance, when it has one. */
   base: FoldedValue | null;
+  /** A factory's parameter that is the base URL (`(baseURL) => axios.create({ baseURL })`), by position. */
+  baseParam?: number;
   /** Guards configured on an HTTP instance (creation options, `axiosRetry(api)`, `api.defaults.timeout`). */
   guards?: CallGuards;
 }

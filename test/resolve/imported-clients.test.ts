@@ -61,6 +61,32 @@ describe('resolve: clients exported by another module', () => {
     expect(call?.through).toMatchObject({ file: 'src/http/clients.ts', line: 3 });
   });
 
+  it('follows a client factory: the base URL is the argument the caller passes, the guards are the factory\'s', () => {
+    const facts = link({
+      'packages/clients/src/index.ts': [
+        "import axios from 'axios';",
+        'export function createServiceClient(baseURL: string, name = "svc") {',
+        "  return axios.create({ baseURL, timeout: 2_000, headers: { 'x-caller': name } });",
+        '}',
+        "export const createLegacyClient = (host: string) => axios.create({ baseURL: `http://${host}:8080` });",
+      ].join('\n'),
+      'src/orders.ts': [
+        "import { createLegacyClient, createServiceClient } from '@acme/clients';",
+        "const payments = createServiceClient('http://payments:3000/v1');",
+        "const legacy = createLegacyClient('erp');",
+        "payments.post('/charges', {});",
+        "legacy.get('/invoices');",
+      ].join('\n'),
+    });
+    expect(calls(facts)).toEqual([
+      { client: 'axios', method: 'POST', url: { parts: [{ kind: 'literal', value: 'http://payments:3000/v1/charges' }] } },
+      // A base built from a parameter some other way cannot be known from the factory alone.
+      { client: 'axios', method: 'GET', url: { parts: [{ kind: 'literal', value: '/invoices' }] } },
+    ]);
+    const payments = facts.find((fact): fact is HttpCallFact => fact.kind === 'http-call' && fact.location.line === 4);
+    expect(payments?.guards?.timeout).toMatchObject({ file: 'packages/clients/src/index.ts', line: 3 });
+  });
+
   it('drops verb calls on imports that are not clients: a Map, a package, a router, a missing export', () => {
     const facts = link({
       'src/cache.ts': 'export const cache = new Map<string, string>();',

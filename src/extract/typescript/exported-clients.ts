@@ -8,7 +8,8 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ExportedClientFact, FoldedValue } from '../../types/index.js';
 import type { Node } from './ast.js';
-import { startOf, unwrap } from './ast.js';
+import { endOf, startOf, unwrap } from './ast.js';
+import { isFunction } from './guards/functions.js';
 import { commonJsExport } from './commonjs.js';
 import type { FileContext } from './context.js';
 import { at, EXTRACTOR_ID } from './context.js';
@@ -30,6 +31,12 @@ export interface ExportedClient {
 export function exportedClients(program: TSESTree.Program, scope: Scope, context: FileContext): ExportedClient[] {
   const found: ExportedClient[] = [];
   const report = (name: string, node: Node, offset: number): void => {
+    const target = unwrap(node);
+    if (isFunction(target) || target.type === 'FunctionDeclaration') {
+      const factory = classifyFactory(target, scope);
+      if (factory !== null) found.push({ fact: { ...clientFact(context, offset, name, 'factory', factory.client), ...factory.param }, node: factory.made, scope });
+      return;
+    }
     const client = classifyValue(node, scope);
     if (client !== null) found.push({ fact: clientFact(context, offset, name, 'instance', client), node, scope });
   };
@@ -48,6 +55,8 @@ export function exportedClients(program: TSESTree.Program, scope: Scope, context
           }
         } else if (declaration?.type === 'ClassDeclaration' && declaration.id) {
           reportClass(declaration.id.name, declaration, startOf(declaration.id));
+        } else if (declaration?.type === 'FunctionDeclaration' && declaration.id) {
+          report(declaration.id.name, declaration, startOf(declaration.id));
         } else if (!declaration) {
           for (const specifier of statement.specifiers) {
             if (specifier.exportKind === 'type' || specifier.local.type !== 'Identifier') continue;
@@ -60,7 +69,8 @@ export function exportedClients(program: TSESTree.Program, scope: Scope, context
       case 'ExportDefaultDeclaration': {
         const declaration = statement.declaration;
         if (declaration.type === 'ClassDeclaration') reportClass('default', declaration, startOf(statement));
-        else if (declaration.type !== 'FunctionDeclaration' && declaration.type !== 'TSDeclareFunction' && declaration.type !== 'TSInterfaceDeclaration') {
+        else if (declaration.type === 'FunctionDeclaration') report('default', declaration, startOf(statement));
+        else if (declaration.type !== 'TSDeclareFunction' && declaration.type !== 'TSInterfaceDeclaration') {
           defaultExport(program, declaration, startOf(statement), scope, report, reportClass);
         }
         break;
@@ -87,7 +97,7 @@ interface Classified {
 type Report = (name: string, node: Node, offset: number) => void;
 type ReportClass = (name: string, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, offset: number) => void;
 
-function clientFact(context: FileContext, offset: number, name: string, shape: 'instance' | 'class', client: Classified): ExportedClientFact {
+function clientFact(context: FileContext, offset: number, name: string, shape: ExportedClientFact['shape'], client: Classified): ExportedClientFact {
   return { kind: 'exported-client', location: at(context, offset), extractor: EXTRACTOR_ID, name, shape, ...client };
 }
 
@@ -103,6 +113,51 @@ function classifyValue(expression: Node, scope: Scope): Classified | null {
   if (ky !== 'not-ky') return { protocol: 'http', family: 'ky', base: ky };
   const db = resolveDbClient(node, scope);
   if (db !== null && db.kind !== 'module' && db.kind !== 'factory') return { protocol: 'db', family: db.family, base: null };
+  return null;
+}
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/**
+ * A function that returns an HTTP instance (`createClient(baseURL) { return axios.create({ baseURL, timeout }) }`):
+ * the instance it makes, and which parameter is its base URL. A base that mentions a parameter any other way is
+ * unknown here; the caller's argument names it.
+ */
+function classifyFactory(fn: FunctionNode, scope: Scope): { client: Classified; made: Node; param: { baseParam?: number } } | null {
+  const made = returnedValue(fn);
+  if (made === null) return null;
+  const client = classifyValue(made, scope);
+  if (client === null || client.protocol !== 'http') return null;
+  const params = fn.params.map((param) => (param.type === 'Identifier' ? param.name : param.type === 'AssignmentPattern' && param.left.type === 'Identifier' ? param.left.name : null));
+  const baseNode = baseOptionNode(made);
+  if (baseNode === null) return { client, made, param: {} };
+  const value = unwrap(baseNode);
+  const index = value.type === 'Identifier' ? params.indexOf(value.name) : -1;
+  if (index !== -1) return { client: { ...client, base: null }, made, param: { baseParam: index } };
+  const mentions = params.some((name) => name !== null && new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`).test(scope.module.text.slice(startOf(value), endOf(value))));
+  return { client: mentions ? { ...client, base: null } : client, made, param: {} };
+}
+
+/** The expression a function returns: an arrow's expression body, or the value of its last top-level `return`. */
+function returnedValue(fn: FunctionNode): Node | null {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  for (let i = fn.body.body.length - 1; i >= 0; i--) {
+    const statement = fn.body.body[i];
+    if (statement?.type === 'ReturnStatement') return statement.argument ?? null;
+  }
+  return null;
+}
+
+/** The `baseURL` / `prefixUrl` value node of an instance creation's options literal, else null. */
+function baseOptionNode(made: Node): Node | null {
+  const call = unwrap(made);
+  if (call.type !== 'CallExpression') return null;
+  const options = call.arguments[0];
+  if (options === undefined || options.type !== 'ObjectExpression') return null;
+  for (const property of options.properties) {
+    if (property.type !== 'Property' || property.computed || property.key.type !== 'Identifier') continue;
+    if (property.key.name === 'baseURL' || property.key.name === 'prefixUrl') return property.value;
+  }
   return null;
 }
 

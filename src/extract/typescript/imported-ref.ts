@@ -7,6 +7,9 @@
 import type { ClientRef } from '../../types/index.js';
 import type { Node } from './ast.js';
 import { originOf } from './messaging/origin.js';
+import { fold } from './fold.js';
+import { newBudget, resolveRef } from './resolve.js';
+import { unknownValue } from '../../shared/folded.js';
 import type { Scope } from './scope.js';
 
 /** The reference for `receiver`, or null when it does not come straight from an import. */
@@ -18,6 +21,15 @@ export function importedClientRef(receiver: Node, scope: Scope): ClientRef | nul
   if (origin.steps.length === 0) return { specifier: origin.specifier, name, shape: 'instance' };
   if (origin.steps.length === 1 && (origin.steps[0] === 'instance' || origin.steps[0] === 'new')) {
     return { specifier: origin.specifier, name, shape: 'class' };
+  }
+  if (origin.steps.length === 1 && origin.steps[0] === 'call') {
+    // `const api = createClient(process.env.ORDERS_URL)`: the arguments, folded here, may name the base URL.
+    const made = resolveRef(receiver, scope, 0, newBudget());
+    if (made.kind !== 'node' || made.node.type !== 'CallExpression') return null;
+    const args = made.node.arguments.map((argument) =>
+      argument.type === 'SpreadElement' ? unknownValue('…') : fold(argument, made.scope),
+    );
+    return { specifier: origin.specifier, name, shape: 'factory', args };
   }
   return null;
 }

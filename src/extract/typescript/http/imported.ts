@@ -25,6 +25,6 @@ export function detectImportedClientCall(call: TSESTree.CallExpression, scope: S
   if (call.arguments.some((argument) => argument.type === 'SpreadElement' || isFunction(argument))) return null;
   const url = argumentAt(call, 0);
   const via = importedClientRef(method.receiver, scope);
-  if (url === null || via === null || via.shape !== 'instance') return null;
+  if (url === null || via === null || via.shape === 'class') return null;
   return { ...httpFact(context, startOf(method.nameNode), 'imported', verb, fold(url, scope)), via };
 }
