@@ -7,7 +7,7 @@ import type { Fact } from '../types/index.js';
 import type { ModuleResolver } from './modules.js';
 
 /** Source entries probed when a workspace package resolves to its folder (its `main` points at build output). */
-export const PACKAGE_ENTRIES = ['src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/main.ts'];
+const PACKAGE_ENTRIES = ['src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/main.ts'];
 const MAX_REEXPORT_DEPTH = 6;
 
 export interface ExportTable<T> {

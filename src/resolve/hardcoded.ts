@@ -3,7 +3,7 @@
  * env read (`process.env.X ?? 'http://localhost:3002'`), following imported config values across files.
  */
 import type { FoldedValue, HardcodedHost, ValuePart } from '../types/index.js';
-import { findExport, type RenderContext } from './values.js';
+import { importedValue, type RenderContext } from './values.js';
 
 // Host-bearing literal: a scheme and authority, or `host:port` at the start.
 const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\s]+)/i;
@@ -29,13 +29,8 @@ function partHost(part: ValuePart, file: string, context: RenderContext, depth: 
     }
     case 'import': {
       if (depth > 6) return null;
-      const found = findExport(part, file, context, 0);
-      if (found === null) return null;
-      const { target, exports } = found;
-      const [name, path] = part.name === '*' ? [part.path[0] ?? '', part.path.slice(1)] : [part.name, part.path];
-      let exported = exports.get(name);
-      for (const key of path) exported = exported?.kind === 'object' ? exported.properties[key] : undefined;
-      return exported?.kind === 'scalar' ? hardcodedHost(exported.value, target.path, context, depth + 1) : null;
+      const found = importedValue(part, file, context);
+      return found?.value.kind === 'scalar' ? hardcodedHost(found.value.value, found.file, context, depth + 1) : null;
     }
     default:
       return null;

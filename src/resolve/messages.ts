@@ -9,7 +9,7 @@ import type { OwnerOf } from '../discover/owner.js';
 import { onlyPart } from '../shared/folded.js';
 import { isProductionSource } from './production.js';
 import { clientsNamed, type NestClient, type NestClients } from './rpc.js';
-import { findExport, HOLE, renderValue, weakest, type RenderContext } from './values.js';
+import { HOLE, importedValue, renderValue, weakest, type RenderContext } from './values.js';
 
 export type RenderContextOf = (service: string) => RenderContext;
 
@@ -222,18 +222,14 @@ function importedTransport(options: FoldedValue, file: string, context: RenderCo
   let part = onlyPart(options);
   let from = file;
   for (let hop = 0; hop < MAX_HOPS && part?.kind === 'import'; hop++) {
-    const found = findExport(part, from, context, 0);
+    const found = importedValue(part, from, context);
     if (found === null) return null;
-    const [name, ...path] = part.name === '*' ? part.path : [part.name, ...part.path];
-    let value = name === undefined ? undefined : found.exports.get(name);
-    for (const key of path) value = value?.kind === 'object' ? value.properties[key] : undefined;
-    if (value?.kind === 'object') {
-      const transport = value.properties['transport'];
+    if (found.value.kind === 'object') {
+      const transport = found.value.properties['transport'];
       return transport?.kind === 'scalar' ? transportMember(transport.value) : null;
     }
-    if (value?.kind !== 'scalar') return null;
-    part = onlyPart(value.value);
-    from = found.target.path;
+    part = onlyPart(found.value.value);
+    from = found.file;
   }
   return null;
 }

@@ -4,6 +4,7 @@
  */
 import type { Confidence, ExportedValue, Fact, FoldedValue, ValuePart } from '../types/index.js';
 import type { ServiceEnvironment } from './environment.js';
+import { buildExportTable, lookupExport, type ExportTable } from './export-table.js';
 import type { ModuleResolver } from './modules.js';
 
 /** Marks text that static analysis could not know. Never appears in repository text we keep. */
@@ -18,29 +19,13 @@ export interface Rendering {
 }
 
 const MAX_RENDERINGS = 16;
-const PACKAGE_ENTRIES = ['src/index.ts', 'src/index.js', 'index.ts', 'index.js', 'src/main.ts'];
-// Key prefix of re-export entries in an {@link ExportIndex}; export names never contain NUL.
-const REEXPORT = '\u0000reexport:';
 const MAX_IMPORT_DEPTH = 6;
 
-/** Exported constants by file, then export name. */
-export type ExportIndex = ReadonlyMap<string, ReadonlyMap<string, ExportedValue>>;
+/** Exported constants by file and name, with each file's re-exports (see {@link lookupExport}). */
+export type ExportIndex = ExportTable<ExportedValue>;
 
 export function indexExports(facts: readonly Fact[]): ExportIndex {
-  const index = new Map<string, Map<string, ExportedValue>>();
-  for (const fact of facts) {
-    if (fact.kind === 'import' && fact.importKind === 'reexport') {
-      // `export { Topics } from './topics.js'` / `export * from …`: looked through when a name is not found.
-      const byName = index.get(fact.location.file) ?? new Map<string, ExportedValue>();
-      byName.set(`${REEXPORT}${fact.specifier}`, { kind: 'scalar', value: { parts: [{ kind: 'literal', value: fact.specifier }] } });
-      index.set(fact.location.file, byName);
-    }
-    if (fact.kind !== 'exported-value') continue;
-    const byName = index.get(fact.location.file) ?? new Map<string, ExportedValue>();
-    byName.set(fact.name, fact.value);
-    index.set(fact.location.file, byName);
-  }
-  return index;
+  return buildExportTable(facts, (fact) => (fact.kind === 'exported-value' ? [{ name: fact.name, value: fact.value }] : []));
 }
 
 export interface RenderContext {
@@ -116,45 +101,29 @@ function renderImport(
 ): Rendering[] {
   const unknown: Rendering[] = [{ text: HOLE, via: [`${part.name} from ${part.specifier} not resolved`], confidence: 'certain' }];
   if (depth >= MAX_IMPORT_DEPTH) return unknown;
-  const found = findExport(part, file, context, 0);
-  if (found === null) return unknown;
-  const { target, exports } = found;
-  // A namespace import names the module itself; its first path step is the export name.
-  const [name, path] = part.name === '*' ? [part.path[0] ?? '', part.path.slice(1)] : [part.name, part.path];
-  let value = exports.get(name);
-  for (const key of path) value = value?.kind === 'object' ? value.properties[key] : undefined;
-  if (value?.kind !== 'scalar') return unknown;
-  const shown = [name, ...path].join('.');
-  return renderValue(value.value, target.path, context, depth + 1).map((rendering) => ({
+  const found = importedValue(part, file, context);
+  if (found?.value.kind !== 'scalar') return unknown;
+  return renderValue(found.value.value, found.file, context, depth + 1).map((rendering) => ({
     ...rendering,
-    via: [`${shown} from ${target.path}`, ...rendering.via],
+    via: [`${found.shown} from ${found.file}`, ...rendering.via],
     confidence: weakest(rendering.confidence, 'resolved'),
   }));
 }
 
-/** The module `part` imports from and its exports, following re-exports (`export … from`) when the name is elsewhere. */
-export function findExport(
+/**
+ * The value an import part reads: the export (a namespace import names it by its first path step), found through
+ * re-exports and workspace package entries, then its member path; with the file that exports it. Null when unknown.
+ */
+export function importedValue(
   part: Extract<ValuePart, { kind: 'import' }>,
   file: string,
   context: RenderContext,
-  depth: number,
-): { target: { path: string }; exports: ReadonlyMap<string, ExportedValue> } | null {
-  const resolved = context.modules.resolve(part.specifier, file);
-  if (resolved === null) return null;
-  // A workspace package whose `main` points at build output resolves to its folder; its source entry holds the values.
-  const candidates = [resolved.path, ...PACKAGE_ENTRIES.map((entry) => `${resolved.path}/${entry}`)];
-  const path = candidates.find((candidate) => context.exports.has(candidate));
-  const exports = path === undefined ? undefined : context.exports.get(path);
-  if (path === undefined || exports === undefined) return null;
-  const target = { path };
-  const name = part.name === '*' ? part.path[0] ?? '' : part.name;
-  if (exports.has(name) || depth >= MAX_IMPORT_DEPTH) return { target, exports };
-  for (const key of exports.keys()) {
-    if (!key.startsWith(REEXPORT)) continue;
-    const inner = findExport({ ...part, specifier: key.slice(REEXPORT.length) }, target.path, context, depth + 1);
-    if (inner?.exports.has(name)) return inner;
-  }
-  return { target, exports };
+): { file: string; value: ExportedValue; shown: string } | null {
+  const [name, path] = part.name === '*' ? [part.path[0] ?? '', part.path.slice(1)] : [part.name, part.path];
+  const found = lookupExport(context.exports, part.specifier, file, name, context.modules);
+  let value: ExportedValue | undefined = found?.value;
+  for (const key of path) value = value?.kind === 'object' ? value.properties[key] : undefined;
+  return found === null || value === undefined ? null : { file: found.file, value, shown: [name, ...path].join('.') };
 }
 
 const RANK: Record<Confidence, number> = { certain: 2, resolved: 1, inferred: 0 };

@@ -139,6 +139,15 @@ const LEAVES = new Set([
 ]);
 const NO_CHILDREN: readonly Node[] = [];
 
+/** The class or function declared under `name` at the top level of `program`, exported or not, else null. */
+export function topLevelDeclaration(program: TSESTree.Program, name: string): TSESTree.ClassDeclaration | TSESTree.FunctionDeclaration | null {
+  for (const statement of program.body) {
+    const node = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
+    if ((node?.type === 'ClassDeclaration' || node?.type === 'FunctionDeclaration') && node.id?.name === name) return node;
+  }
+  return null;
+}
+
 /** Child nodes of `node` in source order, type annotations excluded. Generic, so it works for every node kind. */
 export function childNodes(node: Node): readonly Node[] {
   if (LEAVES.has(node.type)) return NO_CHILDREN;

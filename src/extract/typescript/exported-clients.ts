@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { ExportedClientFact, FoldedValue } from '../../types/index.js';
 import type { Node } from './ast.js';
-import { endOf, startOf, unwrap } from './ast.js';
+import { endOf, startOf, topLevelDeclaration, unwrap } from './ast.js';
 import { isFunction } from './guards/functions.js';
 import { commonJsExport } from './commonjs.js';
 import type { FileContext } from './context.js';
@@ -184,16 +184,8 @@ function localExport(program: TSESTree.Program, local: string, name: string, off
     return;
   }
   if (binding?.kind !== 'other') return;
-  const declared = topLevelClass(program, local);
-  if (declared) reportClass(name, declared, offset);
-}
-
-function topLevelClass(program: TSESTree.Program, name: string): TSESTree.ClassDeclaration | null {
-  for (const statement of program.body) {
-    const node = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : statement;
-    if (node?.type === 'ClassDeclaration' && node.id?.name === name) return node;
-  }
-  return null;
+  const declared = topLevelDeclaration(program, local);
+  if (declared?.type === 'ClassDeclaration') reportClass(name, declared, offset);
 }
 
 /** `module.exports = x` (the default export), `module.exports.x = y` and `exports.x = y`. */

@@ -6,6 +6,7 @@
  */
 import type { ClientRef } from '../../types/index.js';
 import type { Node } from './ast.js';
+import { unwrap } from './ast.js';
 import { originOf } from './messaging/origin.js';
 import { fold } from './fold.js';
 import { newBudget, resolveRef } from './resolve.js';
@@ -32,4 +33,16 @@ export function importedClientRef(receiver: Node, scope: Scope): ClientRef | nul
     return { specifier: origin.specifier, name, shape: 'factory', args };
   }
   return null;
+}
+
+/**
+ * Whether `expression` is, or is a member of, a binding imported from a module of the repository itself (a relative
+ * or `@/`/`~/` alias specifier): a pool or data source the service exports from its own `db` module.
+ */
+export function isImportedFromRepository(expression: Node, scope: Scope): boolean {
+  let node = unwrap(expression);
+  while (node.type === 'MemberExpression') node = unwrap(node.object);
+  if (node.type !== 'Identifier') return false;
+  const binding = scope.lookup(node.name);
+  return binding?.kind === 'import' && /^(?:\.|@\/|~\/)/.test(binding.specifier);
 }

@@ -14,7 +14,7 @@ import { lookupProperty, newBudget, resolveRef, type Ref } from '../resolve.js';
 import type { Scope } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient, resolveFactory } from './clients.js';
-import { importedClientRef } from '../imported-ref.js';
+import { importedClientRef, isImportedFromRepository } from '../imported-ref.js';
 import { knexParams, markKnexParams, type KnexParam } from './knex-migrations.js';
 import { knexSchemaFacts } from './knex-schema.js';
 import { mongooseModelFacts, noteSchemaCollection, type SchemaCollections } from './mongoose.js';
@@ -81,7 +81,7 @@ export function detectDbCall(call: TSESTree.CallExpression, scope: Scope, contex
     }
     // A shared pool exported by another module of the service (`import { pool } from '../db'`): the binding is
     // an import and the text parses as SQL, which together are specific enough.
-    if (receiver === null && (method.name === 'query' || method.name === 'execute') && importedRoot(method.receiver, scope)) {
+    if (receiver === null && (method.name === 'query' || method.name === 'execute') && isImportedFromRepository(method.receiver, scope)) {
       const argument = argumentAt(call, 0);
       const text = argument === null ? null : sqlTextOf(fold(argument, scope));
       if (text !== null) return sqlFacts(text, at(context, startOf(call)), 'sql');
@@ -145,15 +145,6 @@ export function finishDb(state: DbState, context: FileContext): Fact[] {
     });
   }
   return facts;
-}
-
-/** Whether the receiver is, or is a member of, a binding imported from a module of the repository itself. */
-function importedRoot(receiver: Node, scope: Scope): boolean {
-  let node = unwrap(receiver);
-  while (node.type === 'MemberExpression') node = unwrap(node.object);
-  if (node.type !== 'Identifier') return false;
-  const binding = scope.lookup(node.name);
-  return binding?.kind === 'import' && (binding.specifier.startsWith('.') || binding.specifier.startsWith('@/') || binding.specifier.startsWith('~/'));
 }
 
 function builderUse(state: DbState, node: TSESTree.CallExpression): BuilderUse {

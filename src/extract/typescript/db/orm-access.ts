@@ -16,7 +16,7 @@ import { isStable } from '../scope.js';
 import { tableRef } from '../../sql/effects.js';
 import { resolveDbClient } from './clients.js';
 import { prismaFields, typeormFields } from './orm-fields.js';
-import { importedClientRef } from '../imported-ref.js';
+import { importedClientRef, isImportedFromRepository } from '../imported-ref.js';
 import { snakeCase } from './typeorm.js';
 
 const PRISMA_READS = new Set([
@@ -124,7 +124,7 @@ function repositoryEntity(expression: Node, scope: Scope, members: RepositoryMem
     const client = resolveDbClient(method.receiver, scope);
     // `AppDataSource` exported by the service's own `data-source.ts`: an import from the repository plus
     // `getRepository(<Class>)` is specific enough.
-    const typeorm = (client?.kind === 'sql' && client.family === 'typeorm') || (client === null && method.name === 'getRepository' && importedFromRepository(method.receiver, scope));
+    const typeorm = (client?.kind === 'sql' && client.family === 'typeorm') || (client === null && method.name === 'getRepository' && isImportedFromRepository(method.receiver, scope));
     return typeorm ? entityName(first, scope) : null;
   }
   if (node.type === 'Identifier') {
@@ -180,11 +180,3 @@ function repositoryType(annotation: TSESTree.TSTypeAnnotation | undefined, scope
   return entityName(argument.typeName, scope);
 }
 
-/** Whether the expression is, or is a member of, a binding imported from a module of the repository itself. */
-function importedFromRepository(expression: Node, scope: Scope): boolean {
-  let node = unwrap(expression);
-  while (node.type === 'MemberExpression') node = unwrap(node.object);
-  if (node.type !== 'Identifier') return false;
-  const binding = scope.lookup(node.name);
-  return binding?.kind === 'import' && /^(?:\.|@\/|~\/)/.test(binding.specifier);
-}

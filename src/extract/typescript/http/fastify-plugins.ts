@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Node } from '../ast.js';
-import { argumentAt, endOf, memberName, methodCall, startOf, stringValue, unwrap } from '../ast.js';
+import { argumentAt, endOf, memberName, methodCall, startOf, stringValue, topLevelDeclaration, unwrap } from '../ast.js';
 import { propertyNode } from '../messaging/facts.js';
 import { newBudget, resolveRef } from '../resolve.js';
 import type { Binding, Scope } from '../scope.js';
@@ -191,11 +191,8 @@ function reportCommonJs(expression: Node, scope: Scope, exportValue: (value: Nod
 }
 
 function topLevelFunction(program: TSESTree.Program, name: string): TSESTree.FunctionDeclaration | null {
-  for (const statement of program.body) {
-    const node: Node = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? (statement.declaration ?? statement) : statement;
-    if (node.type === 'FunctionDeclaration' && node.id?.name === name) return node;
-  }
-  return null;
+  const declared = topLevelDeclaration(program, name);
+  return declared?.type === 'FunctionDeclaration' ? declared : null;
 }
 
 function isFunction(node: Node): node is FunctionNode {
